@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "scorecard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "scorecard", targets: ["scorecard"]),
+    ],
+    dependencies: [
+        // YAML with line and column marks for every node (site.yaml, visit.yaml, scorecard.yaml, front matter).
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        // The command line: subcommands, --help, usage errors with exit status 64.
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        // Theme templates: logic-less, escapes text and attribute values by default.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    ],
+    targets: [
+        // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // Model, periods and every figure. No I/O, no dependencies beyond Foundation.
+        .target(name: "ScorecardCore"),
+        // Text (YAML, CSV) to model, with source locations for every diagnostic.
+        .target(
+            name: "ScorecardContent",
+            dependencies: ["ScorecardCore", .product(name: "Yams", package: "Yams")]),
+        // GitHub-flavoured Markdown through cmark-gfm, kpi blocks and inline references.
+        .target(name: "ScorecardMarkdown", dependencies: ["CCmarkGFM"]),
+        // Values in, SVG out.
+        .target(name: "ScorecardCharts"),
+        // The site: reading the tree, themes, pages, writing output/.
+        .target(
+            name: "ScorecardSite",
+            dependencies: [
+                "ScorecardCore", "ScorecardContent", "ScorecardMarkdown", "ScorecardCharts",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        // Subcommands.
+        .target(
+            name: "ScorecardCLI",
+            dependencies: [
+                "ScorecardSite", "ScorecardCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "scorecard", dependencies: ["ScorecardCLI"]),
+
+        .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
+        .testTarget(name: "ScorecardContentTests", dependencies: ["ScorecardContent", "ScorecardCore"]),
+        .testTarget(name: "ScorecardMarkdownTests", dependencies: ["ScorecardMarkdown"]),
+        .testTarget(name: "ScorecardChartsTests", dependencies: ["ScorecardCharts"]),
+        .testTarget(
+            name: "ScorecardSiteTests", dependencies: ["ScorecardSite", "ScorecardCore"]),
+        .testTarget(name: "ScorecardCLITests", dependencies: ["ScorecardCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
