@@ -27,7 +27,7 @@ let package = Package(
             name: "ScorecardContent",
             dependencies: ["ScorecardCore", .product(name: "Yams", package: "Yams")]),
         // GitHub-flavoured Markdown through cmark-gfm, kpi blocks and inline references.
-        .target(name: "ScorecardMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "ScorecardMarkdown", dependencies: ["CCmarkGFM", "ScorecardCore"]),
         // Values in, SVG out.
         .target(name: "ScorecardCharts"),
         // The site: reading the tree, themes, pages, writing output/.
@@ -48,7 +48,7 @@ let package = Package(
 
         .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
         .testTarget(name: "ScorecardContentTests", dependencies: ["ScorecardContent", "ScorecardCore"]),
-        .testTarget(name: "ScorecardMarkdownTests", dependencies: ["ScorecardMarkdown"]),
+        .testTarget(name: "ScorecardMarkdownTests", dependencies: ["ScorecardMarkdown", "ScorecardCore"]),
         .testTarget(name: "ScorecardChartsTests", dependencies: ["ScorecardCharts"]),
         .testTarget(
             name: "ScorecardSiteTests", dependencies: ["ScorecardSite", "ScorecardCore"]),
