@@ -1,0 +1,130 @@
+import Foundation
+
+/// Decimal arithmetic for figures: values are read, compared and rounded in base 10, so
+/// that 1.2 + 0.6 is exactly 1.8 and a RAG bound is never missed by a binary rounding error.
+public enum DecimalNumber {
+    /// Reads a plain decimal `-?[0-9]+(\.[0-9]+)?`; nil for anything else.
+    public static func parse(_ text: String) -> Decimal? {
+        guard isPlainDecimal(text) else { return nil }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// True when `text` is `-?[0-9]+(\.[0-9]+)?` and no longer than 30 characters.
+    public static func isPlainDecimal(_ text: String) -> Bool {
+        var s = Substring(text)
+        guard s.count <= 30 else { return false }
+        if s.first == "-" { s = s.dropFirst() }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 1 || parts.count == 2 else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// How many decimal places `text` was written with (`56.80` → 2).
+    public static func writtenDecimals(_ text: String) -> Int {
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        return text.distance(from: dot, to: text.endIndex) - 1
+    }
+
+    /// Why `text` is not a plain decimal, with how to write it; nil when it is one.
+    public static func problem(with text: String) -> String? {
+        if isPlainDecimal(text) { return nil }
+        let trimmed = text.trimmingCharacters(in: " \t")
+        if trimmed != text && isPlainDecimal(trimmed) {
+            return "'\(text)' has spaces around it; write the number alone, as \(trimmed)"
+        }
+        if text.hasSuffix("%") {
+            return "'\(text)' is not a plain number; write percentages without the % sign, as \(text.dropLast())"
+        }
+        if text.contains(",") {
+            let joined = text.replacingOccurrences(of: ",", with: "")
+            if isPlainDecimal(joined) {
+                return "'\(text)' is not a plain number; write it without thousands separators, as \(joined)"
+            }
+        }
+        if text.lowercased().contains("e"), let d = Double(text), d.isFinite {
+            return "'\(text)' is not a plain number; write it out in full, without an exponent"
+        }
+        if ["nan", "inf", "infinity", "-inf", "n/a", "na", "-", "null", "none"].contains(text.lowercased()) {
+            return "'\(text)' is not a number; leave the value empty for a gap, or write x (not available), z (not applicable) or c (suppressed at source)"
+        }
+        if text.hasPrefix("+") && isPlainDecimal(String(text.dropFirst())) {
+            return "'\(text)' is not a plain number; write it without the plus sign, as \(text.dropFirst())"
+        }
+        if text.hasPrefix(".") || text.hasSuffix(".") {
+            return "'\(text)' is not a plain number; write a digit on both sides of the point, as in 0.5 or 12.0"
+        }
+        if text.count > 30 {
+            return "'\(text.prefix(30))…' is too long for a number"
+        }
+        return "'\(text)' is not a number; write a plain decimal such as 12 or 85.5"
+    }
+
+    /// Rounds half away from zero to `places` decimal places.
+    public static func rounded(_ value: Decimal, places: Int) -> Decimal {
+        var input = value
+        var result = Decimal()
+        // `.plain` rounds halves away from zero for either sign.
+        NSDecimalRound(&result, &input, places, .plain)
+        return result
+    }
+
+    /// The digits of `value` rounded to `places`, e.g. `1234.5` → `1234.50` for 2 places.
+    /// No grouping, `-` for negatives, never `-0`.
+    public static func fixed(_ value: Decimal, places: Int) -> String {
+        let r = rounded(value, places: places)
+        let negative = r < 0
+        let magnitude = negative ? -r : r
+        var text = NSDecimalNumber(decimal: magnitude).stringValue
+        if text.contains("e") || text.contains("E") {
+            // Foundation writes very small or large values with an exponent; such figures are
+            // not shown in practice, so fall back to Double formatting for safety.
+            text = String(format: "%.\(places)f", NSDecimalNumber(decimal: magnitude).doubleValue)
+        }
+        var intPart = text
+        var frac = ""
+        if let dot = text.firstIndex(of: ".") {
+            intPart = String(text[..<dot])
+            frac = String(text[text.index(after: dot)...])
+        }
+        if frac.count < places { frac += String(repeating: "0", count: places - frac.count) }
+        if frac.count > places { frac = String(frac.prefix(places)) }
+        let body = places > 0 ? "\(intPart).\(frac)" : intPart
+        let isZero = body.allSatisfy { $0 == "0" || $0 == "." }
+        return (negative && !isZero ? "-" : "") + body
+    }
+
+    /// Thousands separators on the integer part of a `fixed` string: `1234.5` → `1,234.5`.
+    public static func grouped(_ fixedText: String) -> String {
+        var sign = ""
+        var s = Substring(fixedText)
+        if s.first == "-" { sign = "-"; s = s.dropFirst() }
+        let intPart = s.prefix { $0 != "." }
+        let rest = s.dropFirst(intPart.count)
+        var out = ""
+        for (i, ch) in intPart.enumerated() {
+            if i > 0 && (intPart.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return sign + out + rest
+    }
+
+    /// The shortest text that reads back as the same binary double: how unrounded figures
+    /// are written in `summary.json` and computed values in `data.csv`.
+    public static func jsonNumber(_ value: Decimal) -> String {
+        let d = double(value)
+        if d == d.rounded(), abs(d) < 1e15 {
+            return String(Int64(d)) + ".0"
+        }
+        return "\(d)"
+    }
+
+    /// The nearest double, read from the exact decimal digits.
+    public static func double(_ value: Decimal) -> Double {
+        Double(NSDecimalNumber(decimal: value).stringValue) ?? NSDecimalNumber(decimal: value).doubleValue
+    }
+
+    /// The exact decimal text of `value` (no exponent for ordinary figures).
+    public static func plainText(_ value: Decimal) -> String {
+        NSDecimalNumber(decimal: value).stringValue
+    }
+}

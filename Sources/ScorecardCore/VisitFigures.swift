@@ -1,0 +1,153 @@
+import Foundation
+
+/// One value of a rolling mean.
+public struct RollingPoint: Sendable, Hashable {
+    public var period: Period
+    public var mean: Decimal?
+}
+
+/// Every figure of one indicator at one visit: what pages, charts and `summary.json` show.
+public struct IndicatorFigures: Sendable, Hashable {
+    public var definition: IndicatorDefinition
+    public var scorecardID: String
+    /// Every row shown at the visit, after the cut-off and disclosure control, in period
+    /// then category order (headline first).
+    public var points: [PublishedPoint]
+    /// The categories in display order: as declared, else as first seen.
+    public var categories: [String]
+    /// The headline series, nil when the indicator has none (a breakdown of percents).
+    public var headline: [PublishedPoint]?
+    public var latest: PublishedPoint?
+    public var rag: RAG?
+    public var trend: Trend?
+    public var rolling: [RollingPoint]?
+    /// This visit's latest minus the previous visit's; set by `VisitFigures.compute`.
+    public var change: Decimal?
+    /// The same indicator's latest at the previous visit, when it had one.
+    public var previousLatest: PublishedPoint?
+    /// Rows left out because their period ends after the data-as-of date.
+    public var rowsAfterCutoff: Int
+
+    public var id: String { definition.id }
+
+    /// The chart to draw: as written, else stacked bars for breakdown-only indicators, else a line.
+    public var chart: ChartKind {
+        if let c = definition.chart { return c }
+        return points.contains(where: { $0.breakdown == nil }) || points.isEmpty ? .line : .stackedBar
+    }
+
+    /// The latest value as shown, e.g. `85.0%`, `[c]`, or `[x]` with no data.
+    public var latestText: String { DisplayFormat.point(latest, definition: definition) }
+
+    /// The target as shown, or nil.
+    public var targetText: String? {
+        definition.target.map { DisplayFormat.value($0, unit: definition.unit, decimals: definition.decimals) }
+    }
+
+    /// The change as shown (`+28.0 pp`), or nil.
+    public var changeText: String? {
+        change.map { DisplayFormat.change($0, unit: definition.unit, decimals: definition.decimals) }
+    }
+
+    /// Computes the figures of one indicator from its rows (all of them, before the cut-off).
+    public static func compute(definition: IndicatorDefinition, scorecardID: String, rows: [Observation],
+                               dataAsOf: CivilDate, rule: DisclosureRule) -> IndicatorFigures {
+        let shownRows = rows.filter { $0.period.end <= dataAsOf }
+        var categories = definition.breakdowns ?? []
+        for row in shownRows {
+            if let b = row.breakdown, !categories.contains(b) { categories.append(b) }
+        }
+        let order = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
+        let source = shownRows.map(PublishedPoint.init).sorted { a, b in
+            if a.period != b.period { return a.period < b.period }
+            return (a.breakdown.flatMap { order[$0] } ?? -1) < (b.breakdown.flatMap { order[$0] } ?? -1)
+        }
+        let points = rule.apply(to: source, definition: definition, categories: categories)
+        let headline = Figures.headline(points: points, source: source, definition: definition,
+                                        categories: categories, rule: rule)
+        let latest = headline.flatMap(Figures.latest)
+        var rolling: [RollingPoint]?
+        if let k = definition.rolling, let h = headline {
+            rolling = Figures.rollingMean(h, k: k)?.map { RollingPoint(period: $0.period, mean: $0.mean) }
+        }
+        return IndicatorFigures(
+            definition: definition, scorecardID: scorecardID, points: points, categories: categories,
+            headline: headline, latest: latest, rag: Figures.rag(value: latest?.value, definition: definition),
+            trend: headline.flatMap { Figures.trend($0, definition: definition) },
+            rolling: rolling, change: nil, previousLatest: nil,
+            rowsAfterCutoff: rows.count - shownRows.count)
+    }
+}
+
+/// One scorecard's figures at a visit; `reported` is false when the visit has no folder for it.
+public struct ScorecardFigures: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var reported: Bool
+    public var retired: Bool
+    public var indicators: [IndicatorFigures]
+    public var narrative: Narrative?
+}
+
+/// Every figure of one visit, with the previous visit it is compared against.
+public struct VisitFigures: Sendable, Hashable {
+    public var visit: Visit
+    /// The latest published visit dated before this one.
+    public var previousVisitID: String?
+    /// Every scorecard listed in `site.yaml`, in its order (unreported ones included, except
+    /// retired ones the visit does not report).
+    public var scorecards: [ScorecardFigures]
+
+    /// All indicators of the visit, scorecard by scorecard.
+    public var indicators: [IndicatorFigures] { scorecards.flatMap(\.indicators) }
+
+    /// The indicator with `id`, from any scorecard.
+    public func indicator(_ id: String) -> IndicatorFigures? {
+        for s in scorecards { if let i = s.indicators.first(where: { $0.id == id }) { return i } }
+        return nil
+    }
+
+    /// Computes a visit's figures; `previous` (already computed) supplies the change.
+    public static func compute(visit: Visit, site: Site, previous: VisitFigures?) -> VisitFigures {
+        let rule = DisclosureRule(suppressBelow: visit.suppressBelow(in: site))
+        var cards: [ScorecardFigures] = []
+        for listing in site.scorecards {
+            guard let card = visit.scorecards.first(where: { $0.id == listing.id }) else {
+                if !listing.retired {
+                    cards.append(ScorecardFigures(id: listing.id, title: listing.title, reported: false,
+                                                  retired: false, indicators: [], narrative: nil))
+                }
+                continue
+            }
+            var rowsByIndicator: [String: [Observation]] = [:]
+            for row in card.observations { rowsByIndicator[row.indicator, default: []].append(row) }
+            let indicators = card.indicators.map { def -> IndicatorFigures in
+                var f = IndicatorFigures.compute(definition: def, scorecardID: card.id,
+                                                 rows: rowsByIndicator[def.id] ?? [],
+                                                 dataAsOf: visit.dataAsOf, rule: rule)
+                if let before = previous?.indicator(def.id) {
+                    f.previousLatest = before.latest
+                    f.change = Figures.change(current: f.latest, currentUnit: def.unit,
+                                              previous: before.latest, previousUnit: before.definition.unit)
+                }
+                return f
+            }
+            cards.append(ScorecardFigures(id: card.id, title: listing.title, reported: true,
+                                          retired: listing.retired, indicators: indicators,
+                                          narrative: card.narrative))
+        }
+        return VisitFigures(visit: visit, previousVisitID: previous?.visit.id, scorecards: cards)
+    }
+
+    /// Computes every visit in date order, each against its previous published visit.
+    /// Drafts are computed too but never serve as anyone's previous visit.
+    public static func computeAll(_ visits: [Visit], site: Site) -> [VisitFigures] {
+        var done: [VisitFigures] = []
+        for visit in Visit.ordered(visits) {
+            let prev = Visit.previous(of: visit, in: visits)
+            let prevFigures = prev.flatMap { p in done.first { $0.visit.id == p.id } }
+            done.append(compute(visit: visit, site: site, previous: prevFigures))
+        }
+        return done
+    }
+}
