@@ -1,5 +1,5 @@
 /// Whether a visit is being prepared or has been published.
-public enum VisitStatus: String, Sendable, Hashable {
+public enum VisitStatus: String, Sendable, Hashable, CaseIterable {
     case draft
     case published
 }

@@ -1,0 +1,214 @@
+import Foundation
+import ScorecardCore
+import Yams
+
+/// Reads one YAML file into checked values, collecting a diagnostic for every problem.
+///
+/// Every accessor reports at the node's own line and column, so an author is pointed at
+/// the exact key or value that is wrong.
+struct YAMLReader {
+    let path: String
+    var diagnostics: [Diagnostic] = []
+
+    init(path: String) { self.path = path }
+
+    /// Parses `text` (already decoded, no BOM); nil after a syntax error, which is reported.
+    /// `firstLine` shifts line numbers for YAML that starts further down a file (front matter).
+    mutating func parse(_ text: String, firstLine: Int = 1) -> Node? {
+        lineOffset = firstLine - 1
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            report(error)
+        } catch {
+            diagnostics.append(.error("could not read YAML: \(error)", at: SourceLocation(path: path)))
+        }
+        return nil
+    }
+
+    private var lineOffset = 0
+
+    private mutating func report(_ error: YamlError) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            if problem.contains("mapping values are not allowed") {
+                message += "; a value containing ': ' must be quoted"
+            } else if problem.contains("found character that cannot start any token") {
+                message += "; indent with spaces, not tabs, and quote values that start with @ or `"
+            }
+            diagnostics.append(.error(message, at: SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            diagnostics.append(.error("the key '\(duplicates.joined(separator: "', '"))' appears more than once",
+                                      at: SourceLocation(path: path, line: context.mark.line + lineOffset, column: context.mark.column)))
+        case let .reader(problem, _, _, _):
+            diagnostics.append(.error("could not read YAML: \(problem)", at: SourceLocation(path: path)))
+        default:
+            diagnostics.append(.error("could not read YAML: \(error)", at: SourceLocation(path: path)))
+        }
+    }
+
+    func location(_ node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(path: path) }
+        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    mutating func error(_ message: String, at node: Node) {
+        diagnostics.append(.error(message, at: location(node)))
+    }
+
+    mutating func warning(_ message: String, at node: Node) {
+        diagnostics.append(.warning(message, at: location(node)))
+    }
+
+    /// True when the node is YAML null (`~`, `null` or nothing).
+    static func isNull(_ node: Node) -> Bool {
+        if case .scalar(let s) = node, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) {
+            return true
+        }
+        return false
+    }
+
+    /// A mapping's entries by key, after checking every key is one of `allowed` (unknown keys
+    /// are errors with a "did you mean" hint) and that none repeats.
+    mutating func mapping(_ node: Node, allowed: [String], what: String) -> [String: (key: Node, value: Node)]? {
+        guard case .mapping(let m) = node else {
+            error("\(what) must be a mapping of keys to values", at: node)
+            return nil
+        }
+        var out: [String: (key: Node, value: Node)] = [:]
+        for (k, v) in m {
+            guard case .scalar(let ks) = k else {
+                error("keys in \(what) must be plain words", at: k)
+                continue
+            }
+            let key = ks.string
+            if !allowed.contains(key) {
+                error("unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, in: allowed)); allowed keys are \(allowed.joined(separator: ", "))", at: k)
+                continue
+            }
+            if out[key] != nil {
+                error("the key '\(key)' appears more than once in \(what)", at: k)
+                continue
+            }
+            out[key] = (k, v)
+        }
+        return out
+    }
+
+    /// A required key: reports its absence at `parent`.
+    mutating func require(_ entries: [String: (key: Node, value: Node)], _ key: String, in what: String, at parent: Node) -> Node? {
+        guard let e = entries[key], !YAMLReader.isNull(e.value) else {
+            error("\(what) needs '\(key)'", at: entries[key]?.key ?? parent)
+            return nil
+        }
+        return e.value
+    }
+
+    /// An optional key's value, nil when absent or null.
+    func optional(_ entries: [String: (key: Node, value: Node)], _ key: String) -> Node? {
+        guard let e = entries[key], !YAMLReader.isNull(e.value) else { return nil }
+        return e.value
+    }
+
+    mutating func string(_ node: Node, what: String) -> String? {
+        guard case .scalar(let s) = node else {
+            error("\(what) must be text, not a list or mapping", at: node)
+            return nil
+        }
+        return s.string
+    }
+
+    mutating func nonEmptyString(_ node: Node, what: String) -> String? {
+        guard let s = string(node, what: what) else { return nil }
+        if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            error("\(what) is empty", at: node)
+            return nil
+        }
+        return s
+    }
+
+    mutating func decimal(_ node: Node, what: String) -> Decimal? {
+        guard let s = string(node, what: what) else { return nil }
+        if let problem = DecimalNumber.problem(with: s) {
+            error("\(what): \(problem)", at: node)
+            return nil
+        }
+        return DecimalNumber.parse(s)
+    }
+
+    mutating func integer(_ node: Node, what: String, range: ClosedRange<Int>) -> Int? {
+        guard let s = string(node, what: what) else { return nil }
+        guard s.allSatisfy({ $0.isASCII && $0.isNumber }), !s.isEmpty, s.count <= 9, let v = Int(s) else {
+            error("\(what) must be a whole number, not '\(s)'", at: node)
+            return nil
+        }
+        guard range.contains(v) else {
+            let upper = range.upperBound == Int.max ? "" : " and at most \(range.upperBound)"
+            error("\(what) must be at least \(range.lowerBound)\(upper), not \(v)", at: node)
+            return nil
+        }
+        return v
+    }
+
+    mutating func bool(_ node: Node, what: String) -> Bool? {
+        guard let s = string(node, what: what) else { return nil }
+        switch s {
+        case "true", "True", "TRUE", "yes": return true
+        case "false", "False", "FALSE", "no": return false
+        default:
+            error("\(what) must be true or false, not '\(s)'", at: node)
+            return nil
+        }
+    }
+
+    mutating func date(_ node: Node, what: String) -> CivilDate? {
+        guard let s = string(node, what: what) else { return nil }
+        guard let d = CivilDate(iso: s) else {
+            error("\(what) must be a date written YYYY-MM-DD, such as 2020-02-12, not '\(s)'", at: node)
+            return nil
+        }
+        return d
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, what: String, as: T.Type) -> T? where T.RawValue == String {
+        guard let s = string(node, what: what) else { return nil }
+        if let v = T(rawValue: s) { return v }
+        let all = T.allCases.map(\.rawValue)
+        error("unknown \(what) '\(s)'\(Suggestion.hint(for: s, in: all)); expected one of \(all.joined(separator: ", "))", at: node)
+        return nil
+    }
+
+    mutating func sequence(_ node: Node, what: String) -> [Node]? {
+        guard case .sequence(let seq) = node else {
+            error("\(what) must be a list", at: node)
+            return nil
+        }
+        return Array(seq)
+    }
+
+    /// `population:` — a map of year to head count.
+    mutating func population(_ node: Node) -> [Int: Int]? {
+        guard case .mapping(let m) = node else {
+            error("population must map years to head counts, such as 2020: 142300", at: node)
+            return nil
+        }
+        var out: [Int: Int] = [:]
+        for (k, v) in m {
+            guard let year = integer(k, what: "a population year", range: 1900...2200) else { continue }
+            guard let count = integer(v, what: "the population for \(year)", range: 1...999_999_999) else { continue }
+            if out[year] != nil { error("the year \(year) appears more than once in population", at: k) }
+            out[year] = count
+        }
+        return out
+    }
+
+    /// `disclosure:` — `{ suppress-below: N }`.
+    mutating func suppressBelow(_ node: Node) -> Int? {
+        guard let entries = mapping(node, allowed: ["suppress-below"], what: "disclosure") else { return nil }
+        guard let v = optional(entries, "suppress-below") else { return nil }
+        return integer(v, what: "suppress-below", range: 0...1_000_000)
+    }
+}
