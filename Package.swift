@@ -25,7 +25,7 @@ let package = Package(
         // Text (YAML, CSV) to model, with source locations for every diagnostic.
         .target(
             name: "ScorecardContent",
-            dependencies: ["ScorecardCore", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["ScorecardCore", "ScorecardMarkdown", .product(name: "Yams", package: "Yams")]),
         // GitHub-flavoured Markdown through cmark-gfm, kpi blocks and inline references.
         .target(name: "ScorecardMarkdown", dependencies: ["CCmarkGFM", "ScorecardCore"]),
         // Values in, SVG out.

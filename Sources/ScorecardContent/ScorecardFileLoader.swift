@@ -95,9 +95,9 @@ enum ScorecardFileLoader {
 
     /// `comparators:` as a map (`statistical-neighbours: 75.0`) or a list of
     /// `{ id, label, value, period }`.
-    private static func comparatorList(_ node: Node, reader y: inout YAMLReader) -> [Comparator] {
-        var out: [Comparator] = []
-        func add(_ c: Comparator, at n: Node, reader y: inout YAMLReader) {
+    private static func comparatorList(_ node: Node, reader y: inout YAMLReader) -> [Benchmark] {
+        var out: [Benchmark] = []
+        func add(_ c: Benchmark, at n: Node, reader y: inout YAMLReader) {
             if out.contains(where: { $0.id == c.id }) {
                 y.error("comparator '\(c.id)' is given twice", at: n)
             } else {
@@ -110,7 +110,7 @@ enum ScorecardFileLoader {
                 guard let key = y.string(k, what: "a comparator name") else { continue }
                 if let problem = Identifier.problem(with: key, kind: "comparator name") { y.error(problem, at: k); continue }
                 guard let value = y.decimal(v, what: "comparator '\(key)'") else { continue }
-                add(Comparator(id: key, label: Comparator.label(forKey: key), value: value), at: k, reader: &y)
+                add(Benchmark(id: key, label: Benchmark.label(forKey: key), value: value), at: k, reader: &y)
             }
         case .sequence(let seq):
             for item in seq {
@@ -118,11 +118,11 @@ enum ScorecardFileLoader {
                 guard let idNode = y.require(e, "id", in: "a comparator", at: item),
                       let id = y.string(idNode, what: "id") else { continue }
                 if let problem = Identifier.problem(with: id, kind: "comparator id") { y.error(problem, at: idNode); continue }
-                let label = y.optional(e, "label").flatMap { y.nonEmptyString($0, what: "label") } ?? Comparator.label(forKey: id)
+                let label = y.optional(e, "label").flatMap { y.nonEmptyString($0, what: "label") } ?? Benchmark.label(forKey: id)
                 guard let v = y.require(e, "value", in: "comparator '\(id)'", at: item),
                       let value = y.decimal(v, what: "comparator '\(id)'") else { continue }
                 let period = y.optional(e, "period").flatMap { y.string($0, what: "period") }
-                add(Comparator(id: id, label: label, value: value, period: period), at: idNode, reader: &y)
+                add(Benchmark(id: id, label: label, value: value, period: period), at: idNode, reader: &y)
             }
         default:
             y.error("comparators must be a mapping (england: 78.0) or a list of { id, label, value, period }", at: node)

@@ -39,7 +39,7 @@ public enum Severity: String, Sendable, Hashable {
 }
 
 /// One problem found in the content, reported as `path:line:column: error: message`.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Comparable {
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Comparable {
     public var location: SourceLocation
     public var severity: Severity
     public var message: String

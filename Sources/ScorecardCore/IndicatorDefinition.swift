@@ -33,7 +33,7 @@ public enum ChartKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A benchmark shown beside an indicator: a statistical-neighbour or England average.
-public struct Comparator: Sendable, Hashable {
+public struct Benchmark: Sendable, Hashable {
     public var id: String
     public var label: String
     public var value: Decimal
@@ -64,7 +64,7 @@ public struct IndicatorDefinition: Sendable, Hashable {
     public var target: Decimal?
     public var tolerance: Decimal
     public var decimals: Int
-    public var comparators: [Comparator]
+    public var comparators: [Benchmark]
     /// The declared categories, in display order; nil when any category is allowed.
     public var breakdowns: [String]?
     /// The chart as written; nil for the default.
@@ -80,7 +80,7 @@ public struct IndicatorDefinition: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(id: String, title: String, unit: MeasureUnit, better: Better, target: Decimal? = nil,
-                tolerance: Decimal = 0, decimals: Int? = nil, comparators: [Comparator] = [],
+                tolerance: Decimal = 0, decimals: Int? = nil, comparators: [Benchmark] = [],
                 breakdowns: [String]? = nil, chart: ChartKind? = nil, rolling: Int? = nil,
                 trendWindow: Int = 6, stableBand: Decimal? = nil, disclosureExempt: Bool = false,
                 definition: String? = nil, source: String? = nil,

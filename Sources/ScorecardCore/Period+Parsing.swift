@@ -2,6 +2,7 @@ extension Period {
     /// Why a period could not be read: a sentence that shows the right form.
     public struct ParseError: Error, Equatable, Sendable {
         public let message: String
+        public init(message: String) { self.message = message }
     }
 
     /// Parses any of the content format's period forms.

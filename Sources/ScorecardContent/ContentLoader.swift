@@ -1,0 +1,221 @@
+import Foundation
+import ScorecardCore
+import ScorecardMarkdown
+
+/// Everything read from a site: settings, visits and every problem found on the way.
+public struct LoadedContent: Sendable {
+    public var site: Site?
+    /// Every visit that could be read, drafts included, in display order.
+    public var visits: [Visit]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Turns a site's files into the model, checking the layout and every file against the
+/// content format.
+public enum ContentLoader {
+    /// Files whose names start with `.` are ignored everywhere inside `content/`.
+    static func isHidden(_ name: String) -> Bool { name.hasPrefix(".") }
+
+    /// Files under `content/` that the project itself writes and reads (publishing records).
+    public static let reservedContentFiles: Set<String> = ["published.yaml"]
+
+    /// Reads the whole site.
+    public static func load(_ tree: SourceTree) -> LoadedContent {
+        var diags: [Diagnostic] = []
+        var site: Site?
+        if let bytes = tree.file("site.yaml") {
+            if let text = decode(bytes, "site.yaml", &diags) {
+                site = SiteFileLoader.load(text, path: "site.yaml", diagnostics: &diags)
+            }
+        } else {
+            diags.append(.error("missing site.yaml; a site folder needs site.yaml beside content/", at: SourceLocation(path: "site.yaml")))
+        }
+
+        var visits: [Visit] = []
+        if !tree.isFolder("content") {
+            diags.append(.error("missing folder content/; visits go in content/visits/<visit-id>/", at: SourceLocation(path: "content")))
+        } else {
+            for name in tree.children(of: "content") where !isHidden(name) {
+                let path = "content/\(name)"
+                if name == "visits" && tree.isFolder(path) { continue }
+                if reservedContentFiles.contains(name), tree.file(path) != nil { continue }
+                unexpected(path, tree: tree, expected: "content/ holds the visits/ folder", names: ["visits"], &diags)
+            }
+            for id in tree.children(of: "content/visits") where !isHidden(id) {
+                let path = "content/visits/\(id)"
+                guard tree.isFolder(path) else {
+                    unexpected(path, tree: tree, expected: "content/visits/ holds one folder per visit", names: [], &diags)
+                    continue
+                }
+                if let problem = Identifier.problem(with: id, kind: "visit id") {
+                    diags.append(.error(problem + " (it is the folder name)", at: SourceLocation(path: path)))
+                    continue
+                }
+                if let visit = loadVisit(id: id, tree: tree, site: site, &diags) { visits.append(visit) }
+            }
+        }
+        if let site { visitWarnings(visits, site: site, &diags) }
+        return LoadedContent(site: site, visits: Visit.ordered(visits), diagnostics: diags.normalized())
+    }
+
+    static func decode(_ bytes: [UInt8], _ path: String, _ diags: inout [Diagnostic]) -> String? {
+        switch TextDecoding.decode(bytes, path: path) {
+        case .success(let text): return text
+        case .failure(let d): diags.append(d); return nil
+        }
+    }
+
+    static func unexpected(_ path: String, tree: SourceTree, expected: String, names: [String], _ diags: inout [Diagnostic]) {
+        let name = String(path.split(separator: "/").last ?? "")
+        let kind: String
+        switch tree.entries[path] {
+        case .symlink:
+            diags.append(.error("symbolic links are not allowed in content/; copy the file or folder here instead", at: SourceLocation(path: path)))
+            return
+        case .folder: kind = "folder"
+        default: kind = "file"
+        }
+        let hint = Suggestion.hint(for: name, in: names)
+        diags.append(.error("unexpected \(kind) '\(name)'\(hint); \(expected)", at: SourceLocation(path: path)))
+    }
+
+    static func loadVisit(id: String, tree: SourceTree, site: Site?, _ diags: inout [Diagnostic]) -> Visit? {
+        let folder = "content/visits/\(id)"
+        let yamlPath = "\(folder)/visit.yaml"
+        guard let bytes = tree.file(yamlPath) else {
+            diags.append(.error("missing visit.yaml; every visit folder needs one with title, date and data-as-of", at: SourceLocation(path: yamlPath)))
+            return nil
+        }
+        guard let text = decode(bytes, yamlPath, &diags),
+              var visit = VisitFileLoader.load(text, id: id, path: yamlPath, diagnostics: &diags) else { return nil }
+
+        let listed = site?.scorecards.map(\.id) ?? []
+        var cardFolders: [String] = []
+        for name in tree.children(of: folder) where !isHidden(name) {
+            let path = "\(folder)/\(name)"
+            switch name {
+            case "visit.yaml": continue
+            case "overview.md":
+                if tree.file(path) != nil {
+                    visit.overview = loadNarrative(path, tree: tree, &diags)
+                    continue
+                }
+            default:
+                if tree.isFolder(path) {
+                    if site == nil || listed.contains(name) { cardFolders.append(name); continue }
+                    let hint = Suggestion.hint(for: name, in: listed)
+                    diags.append(.error("scorecard folder '\(name)' is not listed in site.yaml\(hint); add it to scorecards in site.yaml or rename the folder", at: SourceLocation(path: path)))
+                    continue
+                }
+            }
+            unexpected(path, tree: tree, expected: "a visit folder holds visit.yaml, overview.md and one folder per scorecard",
+                       names: ["visit.yaml", "overview.md"] + listed, &diags)
+        }
+
+        // Scorecard definitions first, so ids can be checked across the visit.
+        var definitions: [String: [IndicatorDefinition]] = [:]
+        for card in cardFolders {
+            let path = "\(folder)/\(card)/scorecard.yaml"
+            guard let bytes = tree.file(path) else {
+                diags.append(.error("missing scorecard.yaml; every scorecard folder needs one listing its indicators", at: SourceLocation(path: path)))
+                continue
+            }
+            guard let text = decode(bytes, path, &diags) else { continue }
+            definitions[card] = ScorecardFileLoader.load(text, path: path, diagnostics: &diags)
+        }
+        var owner: [String: String] = [:]
+        for card in cardFolders {
+            var kept: [IndicatorDefinition] = []
+            for def in definitions[card] ?? [] {
+                if let other = owner[def.id] {
+                    diags.append(.error("indicator id '\(def.id)' is already used in the scorecard '\(other)'; ids are unique across a visit", at: def.location))
+                } else {
+                    owner[def.id] = card
+                    kept.append(def)
+                }
+            }
+            definitions[card] = kept
+        }
+
+        let population = visit.population ?? site?.population ?? [:]
+        let populationSource = visit.population != nil ? yamlPath : "site.yaml"
+        for card in cardFolders {
+            let cardFolder = "\(folder)/\(card)"
+            guard let defs = definitions[card] else { continue }
+            var loader = ObservationLoader(definitions: defs, otherScorecards: owner.filter { $0.value != card },
+                                           population: population, populationSource: populationSource)
+            var narrative: Narrative?
+            var csvCount = 0
+            for name in tree.children(of: cardFolder) where !isHidden(name) {
+                let path = "\(cardFolder)/\(name)"
+                if name == "scorecard.yaml", tree.file(path) != nil { continue }
+                if name == "narrative.md", tree.file(path) != nil {
+                    narrative = loadNarrative(path, tree: tree, &diags)
+                    continue
+                }
+                if name.hasSuffix(".csv"), let bytes = tree.file(path) {
+                    csvCount += 1
+                    loader.read(bytes, path: path)
+                    continue
+                }
+                unexpected(path, tree: tree, expected: "a scorecard folder holds scorecard.yaml, narrative.md and *.csv files",
+                           names: ["scorecard.yaml", "narrative.md"], &diags)
+            }
+            loader.finish()
+            diags += loader.diagnostics
+            let title = site?.scorecards.first { $0.id == card }?.title ?? card
+            var scorecard = Scorecard(id: card, title: title, indicators: defs, observations: loader.observations,
+                                      narrative: narrative)
+            scorecard.observations.sort { ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0) }
+            visit.scorecards.append(scorecard)
+            if csvCount == 0 && !defs.isEmpty {
+                diags.append(.warning("no CSV files in this scorecard folder, so none of its indicators has data", at: SourceLocation(path: cardFolder)))
+            }
+        }
+        let order = site?.scorecards.map(\.id) ?? []
+        visit.scorecards.sort { (order.firstIndex(of: $0.id) ?? Int.max) < (order.firstIndex(of: $1.id) ?? Int.max) }
+        return visit
+    }
+
+    static func loadNarrative(_ path: String, tree: SourceTree, _ diags: inout [Diagnostic]) -> Narrative? {
+        guard let bytes = tree.file(path), let text = decode(bytes, path, &diags) else { return nil }
+        let (front, splitDiagnostics) = FrontMatter.split(text, path: path)
+        diags += splitDiagnostics
+        var narrative = Narrative(path: path, body: front.body, bodyFirstLine: front.bodyFirstLine)
+        if let yaml = front.yaml {
+            var y = YAMLReader(path: path)
+            if let root = y.parse(yaml, firstLine: front.yamlFirstLine), !YAMLReader.isNull(root),
+               let e = y.mapping(root, allowed: ["title", "summary"], what: "the front matter") {
+                narrative.title = y.optional(e, "title").flatMap { y.nonEmptyString($0, what: "title") }
+                narrative.summary = y.optional(e, "summary").flatMap { y.string($0, what: "summary") }
+            }
+            diags += y.diagnostics
+        }
+        return narrative
+    }
+
+    /// Warnings that need the whole visit: rows after the cut-off, indicators with no data,
+    /// retired scorecards in a draft.
+    static func visitWarnings(_ visits: [Visit], site: Site, _ diags: inout [Diagnostic]) {
+        for visit in visits {
+            for card in visit.scorecards {
+                if site.scorecards.first(where: { $0.id == card.id })?.retired == true, visit.status == .draft {
+                    diags.append(.warning("scorecard '\(card.id)' is retired in site.yaml but reported in this draft visit",
+                                          at: SourceLocation(path: "content/visits/\(visit.id)/\(card.id)")))
+                }
+                var late: [String: (count: Int, first: SourceLocation)] = [:]
+                for row in card.observations where row.period.end > visit.dataAsOf {
+                    let path = row.location.path
+                    if let e = late[path] { late[path] = (e.count + 1, e.first) } else { late[path] = (1, row.location) }
+                }
+                for (_, e) in late {
+                    let rows = e.count == 1 ? "1 row ends" : "\(e.count) rows end"
+                    diags.append(.warning("\(rows) after the data cut-off (\(visit.dataAsOf.longLabel)) and \(e.count == 1 ? "is" : "are") not shown at this visit", at: e.first))
+                }
+                for def in card.indicators where !card.observations.contains(where: { $0.indicator == def.id && $0.period.end <= visit.dataAsOf }) {
+                    diags.append(.warning("indicator '\(def.id)' has no data up to the data cut-off (\(visit.dataAsOf.longLabel)), so it shows no figures at this visit", at: def.location))
+                }
+            }
+        }
+    }
+}

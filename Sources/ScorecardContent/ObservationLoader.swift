@@ -1,0 +1,273 @@
+import Foundation
+import ScorecardCore
+
+/// Reads a scorecard's CSV files into observations, checking every row against the spec.
+///
+/// A row with an error is reported and left out, so that nothing computed from the rows
+/// produces a second diagnostic that merely follows from the first.
+struct ObservationLoader {
+    static let columns = ["indicator", "period", "value", "numerator", "denominator", "breakdown", "status", "note"]
+
+    let definitions: [IndicatorDefinition]
+    /// Indicator ids of the visit's other scorecards, for a clearer message.
+    let otherScorecards: [String: String]
+    let population: [Int: Int]
+    let populationSource: String
+    var diagnostics: [Diagnostic] = []
+    var observations: [Observation] = []
+
+    private var firstForm: [String: (Period.Form, SourceLocation)] = [:]
+    private var seen: [String: SourceLocation] = [:]
+    private var borrowedYearsReported: Set<String> = []
+
+    init(definitions: [IndicatorDefinition], otherScorecards: [String: String], population: [Int: Int],
+         populationSource: String) {
+        self.definitions = definitions
+        self.otherScorecards = otherScorecards
+        self.population = population
+        self.populationSource = populationSource
+    }
+
+    /// Reads one CSV file.
+    mutating func read(_ bytes: [UInt8], path: String) {
+        let (table, csvDiagnostics) = CSVReader.read(bytes, path: path)
+        diagnostics += csvDiagnostics
+        guard let table else { return }
+        var index: [String: Int] = [:]
+        var headerOK = true
+        for (i, field) in table.header.enumerated() {
+            if Self.columns.contains(field.text) {
+                index[field.text] = i
+            } else {
+                headerOK = false
+                let name = field.text.isEmpty ? "an empty column name" : "unknown column '\(field.text)'"
+                diagnostics.append(.error("\(name)\(Suggestion.hint(for: field.text, in: Self.columns)); allowed columns are \(Self.columns.joined(separator: ", "))",
+                                          at: SourceLocation(path: path, line: field.line, column: field.column)))
+            }
+        }
+        for required in ["indicator", "period"] where index[required] == nil {
+            headerOK = false
+            diagnostics.append(.error("the header has no '\(required)' column; the first line must name the columns, such as indicator,period,value",
+                                      at: SourceLocation(path: path, line: table.header.first?.line ?? 1, column: 1)))
+        }
+        if index["value"] == nil && index["numerator"] == nil {
+            headerOK = false
+            diagnostics.append(.error("the header has no 'value' column (or numerator and denominator columns to compute it)",
+                                      at: SourceLocation(path: path, line: table.header.first?.line ?? 1, column: 1)))
+        }
+        guard headerOK else { return }
+        for record in table.records {
+            readRow(record, index: index, path: path)
+        }
+    }
+
+    private mutating func readRow(_ record: CSVRecord, index: [String: Int], path: String) {
+        func field(_ name: String) -> CSVField? { index[name].map { record.fields[$0] } }
+        func at(_ f: CSVField) -> SourceLocation { SourceLocation(path: path, line: f.line, column: f.column) }
+        var ok = true
+        func error(_ message: String, _ f: CSVField) {
+            diagnostics.append(.error(message, at: at(f)))
+            ok = false
+        }
+
+        let indicatorField = field("indicator")!
+        let id = indicatorField.text
+        guard let def = definitions.first(where: { $0.id == id }) else {
+            if id.isEmpty {
+                error("the indicator is empty; every row names an indicator from scorecard.yaml", indicatorField)
+            } else if let other = otherScorecards[id] {
+                error("indicator '\(id)' belongs to the scorecard '\(other)'; put its rows in that folder", indicatorField)
+            } else {
+                error("unknown indicator '\(id)'\(Suggestion.hint(for: id, in: definitions.map(\.id))); it is not defined in this scorecard's scorecard.yaml", indicatorField)
+            }
+            return
+        }
+
+        let periodField = field("period")!
+        var period: Period?
+        do {
+            period = try Period.parse(periodField.text)
+        } catch {
+            self.diagnostics.append(.error(error.message, at: at(periodField)))
+            ok = false
+        }
+        if let p = period {
+            if let (form, loc) = firstForm[id] {
+                if form != p.form {
+                    error("indicator '\(id)' uses \(form.example) at \(loc.description); write every period of an indicator in one form, not \(p.form.example)", periodField)
+                }
+            } else {
+                firstForm[id] = (p.form, at(periodField))
+            }
+        }
+
+        var breakdown: String?
+        if let f = field("breakdown"), !f.text.isEmpty {
+            breakdown = f.text
+            if let declared = def.breakdowns, !declared.contains(f.text) {
+                error("'\(f.text)' is not a breakdown category of '\(id)'\(Suggestion.hint(for: f.text, in: declared)); its categories are \(declared.joined(separator: ", "))", f)
+            }
+        }
+
+        var status: ObservationStatus?
+        if let f = field("status"), !f.text.isEmpty {
+            let s = f.text.hasPrefix("[") && f.text.hasSuffix("]") && f.text.count == 3 ? String(f.text.dropFirst().dropLast()) : f.text
+            if let v = ObservationStatus(rawValue: s) { status = v } else {
+                error("unknown status '\(f.text)'; use e (estimated), p (provisional) or r (revised), or leave it empty", f)
+            }
+        }
+        let note = field("note").map(\.text).flatMap { $0.isEmpty ? nil : $0 }
+
+        // The figure.
+        let valueField = field("value")
+        let numField = field("numerator").flatMap { $0.text.isEmpty ? nil : $0 }
+        let denField = field("denominator").flatMap { $0.text.isEmpty ? nil : $0 }
+        var content: Observation.Content = .gap
+        var valueText: String?
+        var written: Decimal?
+        var writtenSymbol: StatisticalSymbol?
+        if let f = valueField, !f.text.isEmpty {
+            if let s = Self.symbol(f.text) {
+                writtenSymbol = s
+            } else if let problem = DecimalNumber.problem(with: f.text) {
+                error(problem, f)
+            } else {
+                written = DecimalNumber.parse(f.text)
+                valueText = f.text
+            }
+        }
+        var numerator: Decimal?
+        var denominator: Decimal?
+        var populationUsed: Int?
+        var countSymbol: StatisticalSymbol?
+        if numField != nil || denField != nil {
+            if def.unit != .percent && def.unit != .ratePer10k {
+                error("numerator and denominator are only for percent and rate-per-10k indicators; '\(id)' is a \(def.unit.rawValue), so give its value alone", (numField ?? denField)!)
+            } else {
+                func count(_ f: CSVField, name: String, positive: Bool) -> Decimal? {
+                    if let s = Self.symbol(f.text) {
+                        countSymbol = (countSymbol == .suppressed) ? .suppressed : s
+                        return nil
+                    }
+                    guard f.text.allSatisfy({ $0.isASCII && $0.isNumber }), f.text.count <= 15, let v = Decimal(string: f.text) else {
+                        error("the \(name) must be a whole number of children or cases, not '\(f.text)'", f)
+                        return nil
+                    }
+                    if positive && v == 0 { error("the denominator must be more than 0", f); return nil }
+                    return v
+                }
+                numerator = numField.flatMap { count($0, name: "numerator", positive: false) }
+                denominator = denField.flatMap { count($0, name: "denominator", positive: true) }
+                if numField == nil {
+                    error("a denominator needs a numerator beside it", denField!)
+                } else if def.unit == .percent && denField == nil {
+                    error("a percent computed from a numerator needs a denominator too", numField!)
+                }
+            }
+        }
+        guard ok, let period else { return }
+
+        if let s = countSymbol {
+            content = .symbol(s)
+            if written != nil { error("a value is given although the numerator or denominator is '\(s.rawValue)'; leave the value empty", valueField!) }
+        } else if let n = numerator {
+            var d = denominator
+            if d == nil {   // a rate from the population
+                guard let (pop, year) = populationFor(period.populationYear) else {
+                    error("no population is given for \(period.populationYear) or any earlier year; add it to population in \(populationSource), or give a denominator", numField!)
+                    return
+                }
+                if year != period.populationYear {
+                    let key = "\(path)|\(period.populationYear)"
+                    if borrowedYearsReported.insert(key).inserted {
+                        diagnostics.append(.warning("no population is given for \(period.populationYear); the \(year) figure (\(pop)) is used instead", at: at(numField!)))
+                    }
+                }
+                populationUsed = pop
+                d = Decimal(pop)
+            }
+            let scale: Decimal = def.unit == .percent ? 100 : 10000
+            let computed = scale * n / d!
+            content = .number(computed)
+            if def.unit == .percent, let den = denominator, n > den {
+                diagnostics.append(.warning("the numerator \(n) is larger than the denominator \(den), so the percentage is over 100", at: at(numField!)))
+            }
+            if let w = written, let f = valueField {
+                let places = DecimalNumber.writtenDecimals(f.text)
+                var half = Decimal(5)
+                for _ in 0..<(places + 1) { half /= 10 }
+                let diff = w - computed
+                if (diff < 0 ? -diff : diff) > half {
+                    let shown = DecimalNumber.fixed(computed, places: max(places, 1))
+                    error("value \(f.text) disagrees with numerator and denominator, which give \(shown); correct one of them or leave the value empty", f)
+                    return
+                }
+            }
+            if writtenSymbol != nil, let f = valueField {
+                error("value '\(f.text)' contradicts the numerator and denominator; leave the value empty", f)
+                return
+            }
+            valueText = nil
+        } else if let s = writtenSymbol {
+            content = .symbol(s)
+        } else if let w = written {
+            content = .number(w)
+        }
+
+        let key = "\(id)\u{0}\(period.canonical)\u{0}\(breakdown ?? "")"
+        if let first = seen[key] {
+            let what = breakdown.map { " and breakdown '\($0)'" } ?? ""
+            diagnostics.append(.error("'\(id)' already has a row for \(period.canonical)\(what) at \(first.description); each indicator, period and breakdown appears once across the scorecard's CSV files",
+                                      at: SourceLocation(path: path, line: record.line, column: 1)))
+            return
+        }
+        seen[key] = SourceLocation(path: path, line: record.line)
+
+        observations.append(Observation(
+            indicator: id, period: period, breakdown: breakdown, content: content, valueText: valueText,
+            numerator: numerator, denominator: denominator, populationDenominator: populationUsed,
+            countSymbol: countSymbol, status: status, note: note,
+            location: SourceLocation(path: path, line: record.line, column: 1)))
+    }
+
+    /// The head count for `year`, or the latest earlier year's, with the year used.
+    private func populationFor(_ year: Int) -> (Int, Int)? {
+        if let p = population[year] { return (p, year) }
+        guard let earlier = population.keys.filter({ $0 < year }).max() else { return nil }
+        return (population[earlier]!, earlier)
+    }
+
+    /// `c`, `x`, `z`, bare or in brackets.
+    static func symbol(_ text: String) -> StatisticalSymbol? {
+        var t = Substring(text)
+        if t.hasPrefix("[") && t.hasSuffix("]") && t.count == 3 { t = t.dropFirst().dropLast() }
+        return StatisticalSymbol(rawValue: String(t))
+    }
+
+    /// Rules that look across all rows: `rolling` needs regular periods; an explicit
+    /// headline should equal the sum of its categories.
+    mutating func finish() {
+        for def in definitions {
+            if let k = def.rolling, let (form, _) = firstForm[def.id], !form.isRegular {
+                diagnostics.append(.error("indicator '\(def.id)' has rolling: \(k), but its periods are \(form.example); a rolling mean needs months, weeks, quarters or years",
+                                          at: def.location))
+            }
+            guard def.unit == .count else { continue }
+            let rows = observations.filter { $0.indicator == def.id }
+            var categories = def.breakdowns ?? []
+            for r in rows { if let b = r.breakdown, !categories.contains(b) { categories.append(b) } }
+            guard !categories.isEmpty else { continue }
+            for headline in rows where headline.breakdown == nil {
+                guard let total = headline.number else { continue }
+                let cells = rows.filter { $0.period == headline.period && $0.breakdown != nil }
+                let values = categories.compactMap { c in cells.first { $0.breakdown == c }?.number }
+                guard values.count == categories.count else { continue }
+                let sum = values.reduce(Decimal(0), +)
+                if sum != total {
+                    diagnostics.append(.warning("the headline \(DecimalNumber.plainText(total)) for \(headline.period.canonical) differs from the sum of its categories, \(DecimalNumber.plainText(sum))",
+                                                at: headline.location))
+                }
+            }
+        }
+    }
+}
