@@ -36,7 +36,11 @@ let package = Package(
             dependencies: [
                 "ScorecardCore", "ScorecardContent", "ScorecardMarkdown", "ScorecardCharts",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]),
+            ],
+            plugins: ["EmbedTheme"]),
+        // Build-time tool: writes themes/default into Swift source for the plugin below.
+        .executableTarget(name: "embed-theme"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-theme"]),
         // Subcommands.
         .target(
             name: "ScorecardCLI",

@@ -25,6 +25,12 @@ public struct IndicatorFigures: Sendable, Hashable {
     public var change: Decimal?
     /// The same indicator's latest at the previous visit, when it had one.
     public var previousLatest: PublishedPoint?
+    /// The same indicator's RAG at the previous visit.
+    public var previousRAG: RAG?
+    /// The same indicator's trend at the previous visit.
+    public var previousTrend: Trend?
+    /// True when the previous visit had an indicator with this id.
+    public var existedAtPreviousVisit: Bool
     /// Rows left out because their period ends after the data-as-of date.
     public var rowsAfterCutoff: Int
 
@@ -74,8 +80,8 @@ public struct IndicatorFigures: Sendable, Hashable {
             definition: definition, scorecardID: scorecardID, points: points, categories: categories,
             headline: headline, latest: latest, rag: Figures.rag(value: latest?.value, definition: definition),
             trend: headline.flatMap { Figures.trend($0, definition: definition) },
-            rolling: rolling, change: nil, previousLatest: nil,
-            rowsAfterCutoff: rows.count - shownRows.count)
+            rolling: rolling, change: nil, previousLatest: nil, previousRAG: nil, previousTrend: nil,
+            existedAtPreviousVisit: false, rowsAfterCutoff: rows.count - shownRows.count)
     }
 }
 
@@ -127,6 +133,9 @@ public struct VisitFigures: Sendable, Hashable {
                                                  dataAsOf: visit.dataAsOf, rule: rule)
                 if let before = previous?.indicator(def.id) {
                     f.previousLatest = before.latest
+                    f.previousRAG = before.rag
+                    f.previousTrend = before.trend
+                    f.existedAtPreviousVisit = true
                     f.change = Figures.change(current: f.latest, currentUnit: def.unit,
                                               previous: before.latest, previousUnit: before.definition.unit)
                 }

@@ -1,0 +1,84 @@
+import Foundation
+import ScorecardCharts
+import ScorecardCore
+
+/// Draws an indicator's chart from its published figures: values in, SVG out.
+enum IndicatorCharts {
+    static func format(_ def: IndicatorDefinition) -> ValueFormat {
+        let kind: ValueFormat.Kind
+        switch def.unit {
+        case .percent: kind = .percent
+        case .count: kind = .count
+        case .ratePer10k: kind = .rate
+        case .days: kind = .days
+        case .number: kind = .number
+        }
+        return ValueFormat(kind, decimals: def.decimals)
+    }
+
+    /// Every period from the first to the last for regular forms (so a missing period shows
+    /// as a gap), or just the periods present for days and ranges.
+    static func span(_ periods: [Period]) -> [Period] {
+        let sorted = Array(Set(periods)).sorted()
+        guard let first = sorted.first, let last = sorted.last, first.form.isRegular else { return sorted }
+        var out = [first]
+        while let p = out.last, p < last, let next = p.next, out.count < 10_000 { out.append(next) }
+        return out
+    }
+
+    static func double(_ d: Decimal?) -> Double? { d.map(DecimalNumber.double) }
+
+    /// The `<figure>` for the indicator, or nil when it has no chart or nothing to draw.
+    static func figure(_ f: IndicatorFigures, id: String) -> String? {
+        let def = f.definition
+        let title = def.title
+        let description = ChartDescription.describe(f)
+        var references: [ReferenceLine] = []
+        if let t = def.target { references.append(ReferenceLine("Target", value: DecimalNumber.double(t), kind: .target)) }
+        for c in def.comparators {
+            references.append(ReferenceLine(c.label, value: DecimalNumber.double(c.value), kind: .comparator))
+        }
+        switch f.chart {
+        case .none:
+            return nil
+        case .stackedBar:
+            let periods = span(f.points.map(\.period))
+            guard !periods.isEmpty, !f.categories.isEmpty else { return nil }
+            let values = f.categories.map { c in
+                periods.map { p in double(f.points.first { $0.period == p && $0.breakdown == c }?.value) }
+            }
+            return StackedBarChart(id: id, title: title, description: description, periods: periods.map(\.label),
+                                   categories: f.categories, values: values, format: format(def)).svg
+        case .line, .bar:
+            guard let headline = f.headline, headline.contains(where: { $0.value != nil }) else { return nil }
+            let periods = span(headline.map(\.period))
+            let byPeriod = Dictionary(headline.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
+            let points = periods.map { p -> ChartPoint in
+                let point = byPeriod[p]
+                return ChartPoint(p.label, double(point?.value), marked: point?.note != nil,
+                                  status: point?.value != nil ? point?.status?.rawValue : nil)
+            }
+            if f.chart == .bar {
+                return BarChart(id: id, title: title, description: description, points: points,
+                                references: references, format: format(def)).svg
+            }
+            var rolling: [Double?]?
+            if let r = f.rolling {
+                let means = Dictionary(r.map { ($0.period, $0.mean) }, uniquingKeysWith: { a, _ in a })
+                rolling = periods.map { double(means[$0] ?? nil) }
+            }
+            return LineChart(id: id, title: title, description: description, points: points,
+                             references: references, rollingMean: rolling, format: format(def)).svg
+        }
+    }
+
+    /// A small trend line for tables, or nil with fewer than two figures.
+    static func sparkline(_ f: IndicatorFigures, id: String) -> String? {
+        guard let headline = f.headline, headline.filter({ $0.value != nil }).count >= 2 else { return nil }
+        let periods = span(headline.map(\.period))
+        let byPeriod = Dictionary(headline.map { ($0.period, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let first = periods.first!.label, last = periods.last!.label
+        return Sparkline(id: id, points: periods.map { double(byPeriod[$0] ?? nil) },
+                         label: "\(f.definition.title), \(first) to \(last)").svg
+    }
+}
