@@ -1,0 +1,110 @@
+/// A finite number rounded to a fixed count of decimals, kept as digit strings so that no
+/// locale, and no binary representation error, can change what is printed.
+struct RoundedDecimal: Equatable {
+    /// True when the rounded number is below zero (never true for a rounded zero).
+    var isNegative: Bool
+    /// The integer digits without leading zeros (`"0"` for numbers below one).
+    var integerDigits: String
+    /// Exactly `decimals` fraction digits.
+    var fractionDigits: String
+
+    /// Rounds `value` half away from zero to `decimals` places.
+    ///
+    /// Works on the shortest decimal text that reads back as `value` (Swift's `description`),
+    /// so `1.005` rounds to `1.01` as a person would expect, not to `1.00` as
+    /// `(1.005 * 100).rounded()` does. A value that is not finite is treated as zero.
+    ///
+    /// - Complexity: O(*d*) where *d* is the count of digits printed.
+    init(_ value: Double, decimals: Int) {
+        let decimals = max(0, decimals)
+        guard value.isFinite else {
+            self.init(isNegative: false, integerDigits: "0",
+                      fractionDigits: String(repeating: "0", count: decimals))
+            return
+        }
+        let text = value.magnitude.description
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let integerPart = parts[0]
+        let fractionPart = parts.count > 1 ? parts[1] : ""
+        var digits = (integerPart + fractionPart).utf8.map { Int($0) - 48 }
+        var point = integerPart.count + exponent
+        if point < 0 {
+            digits = Array(repeating: 0, count: -point) + digits
+            point = 0
+        }
+        if point > digits.count {
+            digits += Array(repeating: 0, count: point - digits.count)
+        }
+        let keep = point + decimals
+        if digits.count > keep {
+            let roundsUp = digits[keep] >= 5
+            digits.removeSubrange(keep...)
+            if roundsUp {
+                var index = keep - 1
+                while index >= 0 && digits[index] == 9 {
+                    digits[index] = 0
+                    index -= 1
+                }
+                if index >= 0 {
+                    digits[index] += 1
+                } else {
+                    digits.insert(1, at: 0)
+                    point += 1
+                }
+            }
+        } else {
+            digits += Array(repeating: 0, count: keep - digits.count)
+        }
+        var integer = String(digits[..<point].map { Character(String($0)) })
+        while integer.count > 1 && integer.hasPrefix("0") { integer.removeFirst() }
+        if integer.isEmpty { integer = "0" }
+        let fraction = String(digits[point...].map { Character(String($0)) })
+        self.init(isNegative: value < 0 && digits.contains { $0 != 0 },
+                  integerDigits: integer, fractionDigits: fraction)
+    }
+
+    init(isNegative: Bool, integerDigits: String, fractionDigits: String) {
+        self.isNegative = isNegative
+        self.integerDigits = integerDigits
+        self.fractionDigits = fractionDigits
+    }
+
+    /// The integer digits with a comma between each group of three (`1,234,567`).
+    var groupedIntegerDigits: String {
+        var result = ""
+        for (offset, digit) in integerDigits.enumerated() {
+            if offset > 0 && (integerDigits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
+    }
+}
+
+/// Prints an SVG coordinate or length: at most two decimals, trailing zeros trimmed, never
+/// `-0`, never an exponent (`12.5`, `3`, `-0.25`).
+func svgNumber(_ value: Double) -> String {
+    let rounded = RoundedDecimal(value, decimals: 2)
+    var fraction = Substring(rounded.fractionDigits)
+    while fraction.last == "0" { fraction.removeLast() }
+    let sign = rounded.isNegative ? "-" : ""
+    return fraction.isEmpty
+        ? sign + rounded.integerDigits
+        : sign + rounded.integerDigits + "." + fraction
+}
+
+/// The fewest decimals (at most 12) at which `value` prints exactly, e.g. 2 for `0.25`.
+func decimalsNeeded(_ value: Double) -> Int {
+    let fraction = RoundedDecimal(value, decimals: 12).fractionDigits
+    var count = fraction.count
+    for character in fraction.reversed() {
+        guard character == "0" else { break }
+        count -= 1
+    }
+    return count
+}
