@@ -1,0 +1,58 @@
+import Foundation
+import ScorecardCore
+import ScorecardMarkdown
+
+/// Renders narrative Markdown with the visit's figures: `kpi` blocks become indicator cards
+/// and `{{id}}` references become the figures as displayed.
+struct NarrativeView {
+    let figures: VisitFigures
+    /// Renders the card of one indicator (trusted HTML), reporting template problems.
+    let card: (IndicatorFigures) -> String
+
+    /// The HTML, the ids of indicators placed by kpi blocks, and any problems.
+    func render(_ narrative: Narrative) -> (html: String, placed: [String], diagnostics: [Diagnostic]) {
+        var placed: [String] = []
+        var extra: [Diagnostic] = []
+        let known = figures.indicators.map(\.id)
+        let (html, diagnostics) = MarkdownRenderer.render(
+            narrative.body, path: narrative.path, firstLine: narrative.bodyFirstLine,
+            kpiBlock: { ids, _ in
+                var out = ""
+                for (id, location) in ids {
+                    guard let f = figures.indicator(id) else {
+                        extra.append(.error("unknown indicator '\(id)' in a kpi block\(Suggestion.hint(for: id, in: known)); it is not defined in any scorecard of this visit", at: location))
+                        continue
+                    }
+                    placed.append(id)
+                    out += card(f)
+                }
+                return "<div class=\"kpi-block\">\n\(out)</div>\n"
+            },
+            reference: { ref in resolve(ref, known: known) })
+        return (html, placed, diagnostics + extra)
+    }
+
+    func resolve(_ ref: InlineReference, known: [String]) -> ReferenceResolution {
+        guard let f = figures.indicator(ref.indicator) else {
+            return .diagnostic(.error("unknown indicator '\(ref.indicator)' in \(ref.written)\(Suggestion.hint(for: ref.indicator, in: known)); it is not defined in any scorecard of this visit", at: ref.location), text: ref.written)
+        }
+        func missing(_ what: String) -> ReferenceResolution {
+            let symbol = f.latest?.isSuppressed == true && ref.field != .target ? StatisticalSymbol.suppressed : .notAvailable
+            return .diagnostic(.warning("\(ref.written) has no \(what) at this visit, so it shows \(symbol.shorthand)", at: ref.location), text: symbol.shorthand)
+        }
+        switch ref.field {
+        case nil:
+            guard f.latest?.value != nil else { return missing("figure") }
+            return .text(DisplayFormat.value(f.latest!.value!, unit: f.definition.unit, decimals: f.definition.decimals))
+        case .period?:
+            guard let p = f.latest else { return missing("latest period") }
+            return .text(p.period.label)
+        case .target?:
+            guard let t = f.targetText else { return missing("target") }
+            return .text(t)
+        case .change?:
+            guard let c = f.changeText else { return missing("change since the previous visit") }
+            return .text(c)
+        }
+    }
+}

@@ -1,0 +1,312 @@
+import Foundation
+import ScorecardCore
+
+/// Builds every HTML page of the site from the computed figures through the theme.
+struct SitePages {
+    let site: Site
+    /// Every visit's figures, drafts included, in date order.
+    let all: [VisitFigures]
+    /// The visits that are written, in date order.
+    let written: [VisitFigures]
+    let renderer: ThemeRenderer
+
+    /// The newest published visit, which the home page and `latest/` lead to.
+    var latestPublished: VisitFigures? { all.last { $0.visit.status == .published } }
+
+    /// Renders one page, collecting problems.
+    final class Output: @unchecked Sendable {
+        var files: [String: [UInt8]] = [:]
+        var diagnostics: [Diagnostic] = []
+        let lock = NSLock()
+        func add(_ path: String, _ result: Result<String, Diagnostic>) {
+            lock.lock()
+            defer { lock.unlock() }
+            switch result {
+            case .success(let html): files[path] = Array(html.utf8)
+            case .failure(let d): diagnostics.append(d)
+            }
+        }
+        func add(_ d: [Diagnostic]) {
+            lock.lock()
+            defer { lock.unlock() }
+            diagnostics += d
+        }
+    }
+
+    /// The keys the layout template uses on every page.
+    func layout(path: String, title: String, visit: VisitFigures?, crumbs: [(String, String?)], bodyClass: String = "") -> [String: TemplateValue] {
+        var older: TemplateValue = .none
+        if let v = visit, let latest = latestPublished, v.visit.status == .published, v.visit.id != latest.visit.id {
+            older = .object([
+                "title": .text(v.visit.title),
+                "latestTitle": .text(latest.visit.title),
+                "latestHref": .text(PagePaths.link(from: path, to: PagePaths.visit(latest.visit.id))),
+            ])
+        }
+        let draft = visit?.visit.status == .draft
+        let canonical = site.baseURL.map { base in (base.hasSuffix("/") ? base : base + "/") + path }
+        return [
+            "siteTitle": .text(site.title),
+            "authority": .text(site.authority),
+            "pageTitle": .text(draft ? "DRAFT – \(title)" : title),
+            "heading": .text(title),
+            "stylesheet": .text(PagePaths.link(from: path, to: PagePaths.stylesheet)),
+            "homeHref": .text(PagePaths.link(from: path, to: PagePaths.home)),
+            "breadcrumbs": .list(crumbs.map { .object(["label": .text($0.0), "href": .optional($0.1.map { PagePaths.link(from: path, to: $0) })]) }),
+            "draft": .flag(draft),
+            "older": older,
+            "canonical": .optional(canonical),
+            "bodyClass": .text(bodyClass),
+        ]
+    }
+
+    func visitCrumbs(_ v: VisitFigures) -> [(String, String?)] {
+        [("Home", PagePaths.home), (v.visit.title, PagePaths.visit(v.visit.id))]
+    }
+
+    func previousTitle(_ v: VisitFigures) -> String? {
+        v.previousVisitID.flatMap { id in all.first { $0.visit.id == id }?.visit.title }
+    }
+
+    func visitFacts(_ v: VisitFigures) -> TemplateValue {
+        .object([
+            "id": .text(v.visit.id),
+            "title": .text(v.visit.title),
+            "date": .text(v.visit.date.longLabel),
+            "dateISO": .text(v.visit.date.description),
+            "dataAsOf": .text(v.visit.dataAsOf.longLabel),
+            "status": .text(v.visit.status == .draft ? "Draft" : "Published"),
+            "isDraft": .flag(v.visit.status == .draft),
+            "previous": .optional(previousTitle(v)),
+        ])
+    }
+
+    /// Writes every page into `out`.
+    func render(into out: Output) {
+        out.add(PagePaths.stylesheet, .success(String(decoding: renderer.theme.files["assets/style.css"] ?? [], as: UTF8.self)))
+        for (path, bytes) in renderer.theme.files where path.hasPrefix("assets/") && path != "assets/style.css" {
+            out.lock.lock(); out.files[path] = bytes; out.lock.unlock()
+        }
+        out.add(PagePaths.home, home())
+        out.add(PagePaths.latest, latest())
+        // Each visit's pages are independent: render them on both cores.
+        let visits = written
+        DispatchQueue.concurrentPerform(iterations: visits.count) { i in
+            renderVisit(visits[i], into: out)
+        }
+    }
+
+    /// Renders every page of one visit. Also used by `check` for visits that are not written.
+    func renderVisit(_ v: VisitFigures, into out: Output) {
+        let id = v.visit.id
+        out.add(PagePaths.visit(id), visitPage(v, out))
+        for card in v.scorecards where card.reported {
+            out.add(PagePaths.scorecard(id, card.id), scorecardPage(v, card, out))
+        }
+        out.add(PagePaths.pack(id), packPage(v, out))
+        out.add(PagePaths.changes(id), changesPage(v))
+    }
+
+    // MARK: Pages
+
+    func ragCounts(_ card: ScorecardFigures) -> TemplateValue {
+        let rated = card.indicators.compactMap(\.rag)
+        return .object([
+            "green": .text(String(rated.filter { $0 == .green }.count)),
+            "amber": .text(String(rated.filter { $0 == .amber }.count)),
+            "red": .text(String(rated.filter { $0 == .red }.count)),
+            "unrated": .text(String(card.indicators.count - rated.count)),
+            "total": .text(String(card.indicators.count)),
+        ])
+    }
+
+    func home() -> Result<String, Diagnostic> {
+        let path = PagePaths.home
+        var ctx = layout(path: path, title: site.title, visit: nil, crumbs: [])
+        ctx["heading"] = .text(site.title)
+        if let v = latestPublished {
+            ctx["latest"] = .object([
+                "visit": visitFacts(v),
+                "href": .text(PagePaths.link(from: path, to: PagePaths.visit(v.visit.id))),
+                "packHref": .text(PagePaths.link(from: path, to: PagePaths.pack(v.visit.id))),
+                "changesHref": .text(PagePaths.link(from: path, to: PagePaths.changes(v.visit.id))),
+                "scorecards": .list(v.scorecards.map { card in
+                    .object([
+                        "title": .text(card.title),
+                        "reported": .flag(card.reported),
+                        "href": card.reported ? .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, card.id))) : .none,
+                        "counts": ragCounts(card),
+                    ])
+                }),
+                "movers": .list(movers(v).map { mover($0, from: path, visit: v) }),
+                "hasMovers": .flag(!movers(v).isEmpty),
+                "hasPrevious": .flag(v.previousVisitID != nil),
+                "previousTitle": .optional(previousTitle(v)),
+            ])
+        } else {
+            ctx["latest"] = .none
+        }
+        ctx["visits"] = .list(written.reversed().map { v in
+            .object([
+                "visit": visitFacts(v),
+                "href": .text(PagePaths.link(from: path, to: PagePaths.visit(v.visit.id))),
+                "isLatest": .flag(v.visit.id == latestPublished?.visit.id),
+            ])
+        })
+        return renderer.render("home", ctx)
+    }
+
+    /// Indicators that changed RAG band since the previous visit, then the largest changes.
+    func movers(_ v: VisitFigures) -> [IndicatorFigures] {
+        let all = v.indicators
+        let moved = all.filter { $0.rag != nil && $0.previousRAG != nil && $0.rag != $0.previousRAG }
+        func relative(_ f: IndicatorFigures) -> Double {
+            guard let c = f.change, let p = f.previousLatest?.value else { return 0 }
+            let base = abs(DecimalNumber.double(p))
+            return base == 0 ? abs(DecimalNumber.double(c)) : abs(DecimalNumber.double(c)) / base
+        }
+        let rest = all.filter { f in f.change != nil && f.change != 0 && !moved.contains { $0.id == f.id } }
+            .sorted { (relative($0), $1.id) > (relative($1), $0.id) }
+        return moved + rest.prefix(max(0, 6 - moved.count))
+    }
+
+    func mover(_ f: IndicatorFigures, from path: String, visit v: VisitFigures) -> TemplateValue {
+        var values = IndicatorView.summary(f, previousVisitTitle: previousTitle(v))
+        values["before"] = .text(DisplayFormat.point(f.previousLatest, definition: f.definition))
+        values["previousRag"] = IndicatorView.rag(f.previousRAG)
+        values["ragMoved"] = .flag(f.rag != nil && f.previousRAG != nil && f.rag != f.previousRAG)
+        values["href"] = .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, f.scorecardID)) + "#ind-\(f.id)")
+        return .object(values)
+    }
+
+    func visitPage(_ v: VisitFigures, _ out: Output) -> Result<String, Diagnostic> {
+        let path = PagePaths.visit(v.visit.id)
+        var ctx = layout(path: path, title: v.visit.title, visit: v, crumbs: [("Home", PagePaths.home), (v.visit.title, nil)])
+        ctx["visit"] = visitFacts(v)
+        ctx["packHref"] = .text(PagePaths.link(from: path, to: PagePaths.pack(v.visit.id)))
+        ctx["changesHref"] = .text(PagePaths.link(from: path, to: PagePaths.changes(v.visit.id)))
+        ctx["summaryHref"] = .text(PagePaths.link(from: path, to: PagePaths.summary(v.visit.id)))
+        let ids = PageIDs()
+        if let overview = v.visit.overview {
+            let view = NarrativeView(figures: v) { f in cardHTML(f, v, ids: ids, path: path, out) }
+            let r = view.render(overview)
+            out.add(r.diagnostics)
+            ctx["overview"] = .html(r.html)
+            ctx["overviewTitle"] = .optional(overview.title)
+        } else {
+            ctx["overview"] = .none
+            ctx["overviewTitle"] = .none
+        }
+        ctx["scorecards"] = .list(v.scorecards.map { card in
+            .object([
+                "id": .text(card.id),
+                "title": .text(card.title),
+                "reported": .flag(card.reported),
+                "href": card.reported ? .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, card.id))) : .none,
+                "counts": ragCounts(card),
+                "indicators": .list(card.indicators.map { f in
+                    var values = IndicatorView.summary(f, previousVisitTitle: previousTitle(v))
+                    values["href"] = .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, card.id)) + "#ind-\(f.id)")
+                    values["sparkline"] = IndicatorCharts.sparkline(f, id: ids.make("spark-\(f.id)")).map(TemplateValue.html) ?? .none
+                    return .object(values)
+                }),
+            ])
+        })
+        return renderer.render("visit", ctx)
+    }
+
+    func cardHTML(_ f: IndicatorFigures, _ v: VisitFigures, ids: PageIDs, path: String, _ out: Output) -> String {
+        let ctx = IndicatorView.card(f, ids: ids, previousVisitTitle: previousTitle(v),
+                                     dataLink: PagePaths.link(from: path, to: PagePaths.dataCSV(v.visit.id, f.scorecardID)))
+        switch renderer.render("indicator-card", ctx) {
+        case .success(let html): return html
+        case .failure(let d): out.add([d]); return ""
+        }
+    }
+
+    /// A scorecard's narrative and the cards of indicators it did not place.
+    func scorecardBody(_ v: VisitFigures, _ card: ScorecardFigures, ids: PageIDs, path: String, _ out: Output) -> [String: TemplateValue] {
+        var placed: [String] = []
+        var ctx: [String: TemplateValue] = [
+            "id": .text(card.id),
+            "title": .text(card.title),
+            "anchor": .text("scorecard-\(card.id)"),
+            "counts": ragCounts(card),
+            "dataHref": .text(PagePaths.link(from: path, to: PagePaths.dataCSV(v.visit.id, card.id))),
+        ]
+        if let n = card.narrative {
+            let view = NarrativeView(figures: v) { f in cardHTML(f, v, ids: ids, path: path, out) }
+            let r = view.render(n)
+            out.add(r.diagnostics)
+            placed = r.placed
+            ctx["narrative"] = .html(r.html)
+            ctx["narrativeTitle"] = .optional(n.title)
+            ctx["summary"] = .optional(n.summary)
+        } else {
+            ctx["narrative"] = .none
+            ctx["narrativeTitle"] = .none
+            ctx["summary"] = .none
+        }
+        let rest = card.indicators.filter { !placed.contains($0.id) }
+        ctx["cards"] = .list(rest.map { .html(cardHTML($0, v, ids: ids, path: path, out)) })
+        ctx["hasCards"] = .flag(!rest.isEmpty)
+        return ctx
+    }
+
+    func scorecardPage(_ v: VisitFigures, _ card: ScorecardFigures, _ out: Output) -> Result<String, Diagnostic> {
+        let path = PagePaths.scorecard(v.visit.id, card.id)
+        var ctx = layout(path: path, title: "\(card.title) – \(v.visit.title)", visit: v,
+                         crumbs: visitCrumbs(v) + [(card.title, nil)])
+        ctx["heading"] = .text(card.title)
+        ctx["visit"] = visitFacts(v)
+        ctx["scorecard"] = .object(scorecardBody(v, card, ids: PageIDs(), path: path, out))
+        return renderer.render("scorecard", ctx)
+    }
+
+    func packPage(_ v: VisitFigures, _ out: Output) -> Result<String, Diagnostic> {
+        let path = PagePaths.pack(v.visit.id)
+        var ctx = layout(path: path, title: "Monitoring pack – \(v.visit.title)", visit: v,
+                         crumbs: visitCrumbs(v) + [("Monitoring pack", nil)], bodyClass: "pack")
+        ctx["visit"] = visitFacts(v)
+        let ids = PageIDs()
+        if let overview = v.visit.overview {
+            let view = NarrativeView(figures: v) { f in cardHTML(f, v, ids: ids, path: path, out) }
+            let r = view.render(overview)
+            out.add(r.diagnostics)
+            ctx["overview"] = .html(r.html)
+        } else {
+            ctx["overview"] = .none
+        }
+        let reported = v.scorecards.filter(\.reported)
+        ctx["contents"] = .list(reported.map { .object(["title": .text($0.title), "anchor": .text("scorecard-\($0.id)")]) })
+        ctx["notReported"] = .list(v.scorecards.filter { !$0.reported }.map { .text($0.title) })
+        ctx["sections"] = .list(reported.map { .object(scorecardBody(v, $0, ids: ids, path: path, out)) })
+        ctx["changes"] = .object(ChangesView.context(VisitComparison.compare(v, previous: previousFigures(v)), path: path, visit: v))
+        return renderer.render("pack", ctx)
+    }
+
+    func previousFigures(_ v: VisitFigures) -> VisitFigures? {
+        v.previousVisitID.flatMap { id in all.first { $0.visit.id == id } }
+    }
+
+    func changesPage(_ v: VisitFigures) -> Result<String, Diagnostic> {
+        let path = PagePaths.changes(v.visit.id)
+        var ctx = layout(path: path, title: "What changed – \(v.visit.title)", visit: v,
+                         crumbs: visitCrumbs(v) + [("What changed", nil)])
+        ctx["visit"] = visitFacts(v)
+        ctx["changes"] = .object(ChangesView.context(VisitComparison.compare(v, previous: previousFigures(v)), path: path, visit: v))
+        ctx["changesJSONHref"] = .text(PagePaths.link(from: path, to: PagePaths.changesJSON(v.visit.id)))
+        return renderer.render("changes", ctx)
+    }
+
+    func latest() -> Result<String, Diagnostic> {
+        let path = PagePaths.latest
+        var ctx = layout(path: path, title: "Latest edition", visit: nil, crumbs: [("Home", PagePaths.home), ("Latest edition", nil)])
+        if let v = latestPublished {
+            ctx["target"] = .object(["title": .text(v.visit.title), "href": .text(PagePaths.link(from: path, to: PagePaths.visit(v.visit.id)))])
+        } else {
+            ctx["target"] = .none
+        }
+        return renderer.render("latest", ctx)
+    }
+}
