@@ -70,6 +70,26 @@ import Testing
         #expect(rendered.references == [ref("a", nil, 2, 17)])
     }
 
+    @Test(arguments: [
+        ("| a \\| b {{x}} | c |\n|---|---|\n  d | {{y}}\n", ["x@1:10", "y@3:7"]),
+        ("## T {{x}} ##\n", ["x@1:6"]),
+        ("*a\n  {{x}}* b\n", ["x@2:3"]),
+        ("- > q\n  > w {{x}}\nlazy {{y}}\n", ["x@2:7", "y@3:6"]),
+        ("> - a\n>   b {{x}}\n", ["x@2:7"]),
+        ("[a\nb](u) {{x}}\n", ["x@2:7"]),
+        ("[a](<u {{x}}> \"t {{x}}\")\n  {{x}}\n", ["x@2:3"]),
+        ("a  \n   {{x}}\\\n  {{y}}\n", ["x@2:4", "y@3:3"]),
+        ("`a\nb` {{x}}\n", ["x@2:4"]),
+        ("<a\nhref> <b\nc> {{x}}\n", ["x@3:4"]),
+        ("x[^1]\n\n[^1]: a\n\n    b {{x}}\n", ["x@5:7"]),
+        ("&ouml;&NotEqualTilde;{{x}}\n", ["x@1:22"]),
+        ("a\u{0}{{x}}\n", ["x@1:3"]),
+    ])
+    func whereCmarkColumnsAreWrongOrMissing(markdown: String, expected: [String]) {
+        let found = render(markdown).references.map { "\($0.indicator)@\($0.location.line!):\($0.location.column!)" }
+        #expect(found == expected)
+    }
+
     @Test func textSplitByCmarkIsMergedFirst() {
         // The autolink extension stops at every `w`; `_` and `~` split text too.
         let rendered = render("{{www-visits.period}} and {{a}}_x and {{b}}~\n")
