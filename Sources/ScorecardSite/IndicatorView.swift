@@ -14,12 +14,12 @@ final class PageIDs {
 /// The template values for one indicator: its card, its row in a table, its data.
 enum IndicatorView {
     static func rag(_ r: RAG?) -> TemplateValue {
-        guard let r else { return .none }
+        guard let r else { return .empty }
         return .object(["word": .text(r.label), "symbol": .text(r.symbol), "class": .text("rag-\(r.rawValue)")])
     }
 
     static func trend(_ t: Trend?) -> TemplateValue {
-        guard let t else { return .none }
+        guard let t else { return .empty }
         return .object(["word": .text(t.label), "symbol": .text(t.symbol), "class": .text("trend-\(t.rawValue)")])
     }
 
@@ -69,7 +69,7 @@ enum IndicatorView {
         let def = f.definition
         let chartID = ids.make("chart-\(def.id)")
         values["anchor"] = .text(ids.make("ind-\(def.id)"))
-        values["chart"] = IndicatorCharts.figure(f, id: chartID).map(TemplateValue.html) ?? .none
+        values["chart"] = IndicatorCharts.figure(f, id: chartID).map(TemplateValue.html) ?? .empty
         values["definition"] = .optional(def.definition)
         values["source"] = .optional(def.source)
         values["table"] = table(f, captionID: ids.make("table-\(def.id)"))
@@ -81,7 +81,7 @@ enum IndicatorView {
     /// The indicator's published data as an HTML table: the chart's text equivalent.
     static func table(_ f: IndicatorFigures, captionID: String) -> TemplateValue {
         let def = f.definition
-        guard !f.points.isEmpty else { return .none }
+        guard !f.points.isEmpty else { return .empty }
         let hasHeadlineRows = f.points.contains { $0.breakdown == nil }
         let showHeadline = f.headline != nil
         var headers: [String] = ["Period"]

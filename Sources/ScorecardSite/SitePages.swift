@@ -35,7 +35,7 @@ struct SitePages {
 
     /// The keys the layout template uses on every page.
     func layout(path: String, title: String, visit: VisitFigures?, crumbs: [(String, String?)], bodyClass: String = "") -> [String: TemplateValue] {
-        var older: TemplateValue = .none
+        var older: TemplateValue = .empty
         if let v = visit, let latest = latestPublished, v.visit.status == .published, v.visit.id != latest.visit.id {
             older = .object([
                 "title": .text(v.visit.title),
@@ -134,7 +134,7 @@ struct SitePages {
                     .object([
                         "title": .text(card.title),
                         "reported": .flag(card.reported),
-                        "href": card.reported ? .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, card.id))) : .none,
+                        "href": card.reported ? .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, card.id))) : .empty,
                         "counts": ragCounts(card),
                     ])
                 }),
@@ -144,7 +144,7 @@ struct SitePages {
                 "previousTitle": .optional(previousTitle(v)),
             ])
         } else {
-            ctx["latest"] = .none
+            ctx["latest"] = .empty
         }
         ctx["visits"] = .list(written.reversed().map { v in
             .object([
@@ -194,20 +194,20 @@ struct SitePages {
             ctx["overview"] = .html(r.html)
             ctx["overviewTitle"] = .optional(overview.title)
         } else {
-            ctx["overview"] = .none
-            ctx["overviewTitle"] = .none
+            ctx["overview"] = .empty
+            ctx["overviewTitle"] = .empty
         }
         ctx["scorecards"] = .list(v.scorecards.map { card in
             .object([
                 "id": .text(card.id),
                 "title": .text(card.title),
                 "reported": .flag(card.reported),
-                "href": card.reported ? .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, card.id))) : .none,
+                "href": card.reported ? .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, card.id))) : .empty,
                 "counts": ragCounts(card),
                 "indicators": .list(card.indicators.map { f in
                     var values = IndicatorView.summary(f, previousVisitTitle: previousTitle(v))
                     values["href"] = .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, card.id)) + "#ind-\(f.id)")
-                    values["sparkline"] = IndicatorCharts.sparkline(f, id: ids.make("spark-\(f.id)")).map(TemplateValue.html) ?? .none
+                    values["sparkline"] = IndicatorCharts.sparkline(f, id: ids.make("spark-\(f.id)")).map(TemplateValue.html) ?? .empty
                     return .object(values)
                 }),
             ])
@@ -243,9 +243,9 @@ struct SitePages {
             ctx["narrativeTitle"] = .optional(n.title)
             ctx["summary"] = .optional(n.summary)
         } else {
-            ctx["narrative"] = .none
-            ctx["narrativeTitle"] = .none
-            ctx["summary"] = .none
+            ctx["narrative"] = .empty
+            ctx["narrativeTitle"] = .empty
+            ctx["summary"] = .empty
         }
         let rest = card.indicators.filter { !placed.contains($0.id) }
         ctx["cards"] = .list(rest.map { .html(cardHTML($0, v, ids: ids, path: path, out)) })
@@ -275,7 +275,7 @@ struct SitePages {
             out.add(r.diagnostics)
             ctx["overview"] = .html(r.html)
         } else {
-            ctx["overview"] = .none
+            ctx["overview"] = .empty
         }
         let reported = v.scorecards.filter(\.reported)
         ctx["contents"] = .list(reported.map { .object(["title": .text($0.title), "anchor": .text("scorecard-\($0.id)")]) })
@@ -305,7 +305,7 @@ struct SitePages {
         if let v = latestPublished {
             ctx["target"] = .object(["title": .text(v.visit.title), "href": .text(PagePaths.link(from: path, to: PagePaths.visit(v.visit.id)))])
         } else {
-            ctx["target"] = .none
+            ctx["target"] = .empty
         }
         return renderer.render("latest", ctx)
     }

@@ -12,10 +12,10 @@ public indirect enum TemplateValue: Sendable {
     case list([TemplateValue])
     case object([String: TemplateValue])
     /// A key that exists but has no value: empty in `{{name}}`, false in sections.
-    case none
+    case empty
 
     /// `.text(s)` or `.none` when `s` is nil.
-    static func optional(_ s: String?) -> TemplateValue { s.map(TemplateValue.text) ?? .none }
+    static func optional(_ s: String?) -> TemplateValue { s.map(TemplateValue.text) ?? .empty }
 }
 
 /// Records which keys templates asked for, so a key no context has (a typo) fails the build
@@ -59,7 +59,7 @@ struct StrictContext: MustacheParent {
         case .flag(let b): return b
         case .list(let items): return items.map { mustacheValue($0, recorder: recorder) }
         case .object(let values): return StrictContext(values: values, recorder: recorder)
-        case .none: return EmptyValue()
+        case .empty: return EmptyValue()
         }
     }
 }
