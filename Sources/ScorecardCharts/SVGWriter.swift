@@ -3,18 +3,6 @@
 struct SVGWriter {
     private(set) var markup = ""
 
-    /// An empty element such as `<line …/>`.
-    mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String>) {
-        markup += "<" + name + Self.attributes(attributes) + "/>\n"
-    }
-
-    /// An element holding text, such as `<text …>label</text>`.
-    mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String>,
-                          text: String) {
-        markup += "<" + name + Self.attributes(attributes) + ">" + escapeXML(text)
-            + "</" + name + ">\n"
-    }
-
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: RGBColour,
                        width: Double, dash: String? = nil, cssClass: String? = nil) {
         var attributes: [(String, String)] = [
@@ -87,15 +75,8 @@ struct SVGWriter {
         markup += "<path" + Self.attributes(attributes) + "/>\n"
     }
 
-    mutating func raw(_ text: String) { markup += text }
-
-    private static func attributes<S: Sequence>(_ pairs: S) -> String
-    where S.Element == (String, String) {
+    private static func attributes(_ pairs: [(String, String)]) -> String {
         pairs.map { " " + $0.0 + "=\"" + escapeXML($0.1) + "\"" }.joined()
-    }
-
-    private static func attributes(_ pairs: KeyValuePairs<String, String>) -> String {
-        attributes(pairs.map { ($0.key, $0.value) })
     }
 }
 
