@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 
 /// An element of a parsed chart, for assertions that should not depend on attribute order.
-final class XMLNode: @unchecked Sendable {
+final class XMLNode {
     let name: String
     let attributes: [String: String]
     var children: [XMLNode] = []
