@@ -43,7 +43,9 @@ public func niceTicks(min lower: Double, max upper: Double, maxCount: Int = 6,
             let step = Double(multiple) * pow(10, Double(exponent))
             let first = snapped(low / step).rounded(.down)
             let last = snapped(high / step).rounded(.up)
-            guard last - first + 1 <= Double(count) else { continue }
+            // A tiny step under a huge value would overflow Int: take a larger one.
+            guard first.magnitude < 1e15, last.magnitude < 1e15,
+                  last - first + 1 <= Double(count) else { continue }
             return (Int(first)...Int(last)).map { index in
                 // k·m / 10ⁿ is correctly rounded, so 0.6 prints as 0.6, not 0.6000000000000001.
                 let units = Double(index * multiple)

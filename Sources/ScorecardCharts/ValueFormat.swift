@@ -10,9 +10,9 @@ public struct ValueFormat: Sendable, Hashable {
         case percent
         /// A count of people or things: `1234` prints as `1,234`.
         case count
-        /// A rate, such as per 10,000 children: `67.5`.
+        /// A rate per 10,000 children: `67.5` (displayed as `67.5 per 10,000`).
         case rate
-        /// A number of days: `12`.
+        /// A number of days: `12` (displayed as `12 days`).
         case days
         /// Any other number.
         case number
@@ -33,6 +33,18 @@ public struct ValueFormat: Sendable, Hashable {
     /// prints `21.45` as `21.5%` and `ValueFormat(.count)` prints `1234` as `1,234`.
     public func string(_ value: Double) -> String {
         string(value, decimals: decimals)
+    }
+
+    /// Prints `value` as the site displays it beside a figure, with its unit in words:
+    /// `85.0%`, `1,234`, `67.5 per 10,000`, `12 days` (`1 day`), `3.2`. Used for every value
+    /// printed on a chart, so that it reads the same as the cards and tables.
+    public func displayString(_ value: Double) -> String {
+        let text = string(value)
+        switch kind {
+        case .percent, .count, .number: return text
+        case .rate: return text + " per 10,000"
+        case .days: return text + (text == "1" ? " day" : " days")
+        }
     }
 
     /// Tick labels for `ticks`, all printed with the fewest decimals at which every tick is

@@ -44,6 +44,19 @@ import Testing
         #expect(format.string(value) == expected)
     }
 
+    @Test(arguments: [
+        (ValueFormat(.percent, decimals: 1), 85.0, "85.0%"),
+        (ValueFormat(.count), 1234.0, "1,234"),
+        (ValueFormat(.rate, decimals: 1), 67.5, "67.5 per 10,000"),
+        (ValueFormat(.days), 12.0, "12 days"),
+        (ValueFormat(.days), 1.0, "1 day"),
+        (ValueFormat(.days, decimals: 1), 1.0, "1.0 days"),
+        (ValueFormat(.number, decimals: 1), 3.2, "3.2"),
+    ])
+    func displaysWithTheUnitInWords(format: ValueFormat, value: Double, expected: String) {
+        #expect(format.displayString(value) == expected)
+    }
+
     @Test func tickLabelsUseTheFewestExactDecimals() {
         #expect(ValueFormat(.percent, decimals: 1).tickLabels([0, 20, 40, 60, 80, 100])
             == ["0%", "20%", "40%", "60%", "80%", "100%"])

@@ -53,6 +53,14 @@ import Testing
         #expect(ticks.count <= 6)
     }
 
+    @Test func aNarrowRangeOfHugeValuesDoesNotOverflow() {
+        // 1e14 … 1e14 + 0.5: step 0.1 would give 6 ticks, but its indices start at 1e15,
+        // too near Int's limit, so it is skipped; step 0.2 gives indices 5e14 … 5e14 + 3.
+        let ticks = niceTicks(min: 1e14, max: 1e14 + 0.5)
+        #expect(ticks == [1e14, 1e14 + 0.2, 1e14 + 0.4, 1e14 + 0.6])
+        #expect(niceTicks(min: -1e300, max: 1e300) == [-1e300, 1e300])
+    }
+
     @Test func notFiniteInputStillGivesAnAxis() {
         #expect(niceTicks(min: .nan, max: .nan) == [0, 1])
         #expect(niceTicks(min: .nan, max: 4) == [3.6, 3.8, 4, 4.2, 4.4])
