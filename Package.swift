@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
         .testTarget(name: "ScorecardContentTests", dependencies: ["ScorecardContent", "ScorecardCore"]),
         .testTarget(name: "ScorecardMarkdownTests", dependencies: ["ScorecardMarkdown", "ScorecardCore"]),
-        .testTarget(name: "ScorecardChartsTests", dependencies: ["ScorecardCharts"]),
+        .testTarget(name: "ScorecardChartsTests", dependencies: ["ScorecardCharts"], exclude: ["Snapshots"]),
         .testTarget(
             name: "ScorecardSiteTests", dependencies: ["ScorecardSite", "ScorecardCore"]),
         .testTarget(name: "ScorecardCLITests", dependencies: ["ScorecardCLI"]),

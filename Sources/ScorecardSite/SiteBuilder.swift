@@ -28,17 +28,53 @@ public enum SiteBuilder {
         guard let site = content.site, !diagnostics.hasErrors else {
             return Result(files: [:], diagnostics: diagnostics.normalized())
         }
+        let theme = loadTheme(named: site.theme, from: tree)
+        diagnostics += theme.diagnostics
+        guard let renderer = theme.renderer else {
+            return Result(files: [:], diagnostics: diagnostics.normalized())
+        }
         let all = VisitFigures.computeAll(content.visits, site: site)
         let written = all.filter { options.drafts || $0.visit.status == .published }
-        var files: [String: [UInt8]] = [:]
+        let pages = SitePages(site: site, all: all, written: written, renderer: renderer)
+        let out = SitePages.Output()
+        pages.render(into: out)
+        // `check` sees every problem: render the visits that are not written too, and drop them.
+        let unwritten = all.filter { v in !written.contains { $0.visit.id == v.visit.id } }
+        if !unwritten.isEmpty {
+            let scratch = SitePages.Output()
+            for v in unwritten { pages.renderVisit(v, into: scratch) }
+            diagnostics += scratch.diagnostics
+        }
+        diagnostics += out.diagnostics
+        var files = out.files
         for figures in written {
-            let base = "visits/\(figures.visit.id)"
-            files["\(base)/summary.json"] = Array(SummaryJSON.document(figures).utf8)
+            let id = figures.visit.id
+            files[PagePaths.summary(id)] = Array(SummaryJSON.document(figures).utf8)
+            files[PagePaths.changesJSON(id)] = Array(ChangesJSON.document(
+                VisitComparison.compare(figures, previous: pages.previousFigures(figures))).utf8)
             for card in figures.scorecards where card.reported {
-                files["\(base)/\(card.id)/data.csv"] = Array(DataCSV.document(card).utf8)
+                files[PagePaths.dataCSV(id, card.id)] = Array(DataCSV.document(card).utf8)
             }
         }
         diagnostics = diagnostics.normalized()
         return Result(files: diagnostics.hasErrors ? [:] : files, diagnostics: diagnostics)
+    }
+
+    /// The site's own `themes/<name>/` if it has one, else the embedded default theme.
+    static func loadTheme(named name: String, from tree: SourceTree) -> (renderer: ThemeRenderer?, diagnostics: [Diagnostic]) {
+        let folder = "themes/\(name)"
+        let theme: Theme
+        if tree.isFolder(folder) {
+            var files: [String: [UInt8]] = [:]
+            for (path, entry) in tree.entries where path.hasPrefix(folder + "/") {
+                if case .file(let bytes) = entry { files[String(path.dropFirst(folder.count + 1))] = bytes }
+            }
+            theme = Theme(name: name, files: files, sourcePath: folder)
+        } else if name == "default" {
+            theme = Theme.embeddedDefault
+        } else {
+            return (nil, [.error("theme '\(name)' not found; expected a folder \(folder)/ with templates/ and assets/, or leave theme out to use the default theme", at: SourceLocation(path: "site.yaml"))])
+        }
+        return ThemeRenderer.load(theme)
     }
 }

@@ -216,8 +216,10 @@ struct SitePages {
     }
 
     func cardHTML(_ f: IndicatorFigures, _ v: VisitFigures, ids: PageIDs, path: String, _ out: Output) -> String {
-        let ctx = IndicatorView.card(f, ids: ids, previousVisitTitle: previousTitle(v),
+        var ctx = IndicatorView.card(f, ids: ids, previousVisitTitle: previousTitle(v),
                                      dataLink: PagePaths.link(from: path, to: PagePaths.dataCSV(v.visit.id, f.scorecardID)))
+        // The printed pack shows every data table; on screen they start folded.
+        ctx["openTable"] = .flag(path == PagePaths.pack(v.visit.id))
         switch renderer.render("indicator-card", ctx) {
         case .success(let html): return html
         case .failure(let d): out.add([d]); return ""

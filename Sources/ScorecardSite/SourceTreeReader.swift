@@ -2,7 +2,7 @@ import Foundation
 import ScorecardContent
 
 /// Reads a site folder from disk into a `SourceTree`: `site.yaml` and everything under
-/// `content/`. Symbolic links are recorded, never followed.
+/// `content/` and `themes/`. Symbolic links are recorded, never followed.
 public enum SourceTreeReader {
     public static func read(site root: URL) -> SourceTree {
         var tree = SourceTree()
@@ -11,6 +11,7 @@ public enum SourceTreeReader {
             tree.entries["site.yaml"] = .file(Array(data))
         }
         walk(root, relative: "content", into: &tree)
+        walk(root, relative: "themes", into: &tree)
         return tree
     }
 
