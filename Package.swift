@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         // Theme templates: logic-less, escapes text and attribute values by default.
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // SHA-256 for the publish record (Foundation on Linux has no CryptoKit).
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // The live preview's HTTP server: small, pure Swift concurrency, no other dependencies.
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -25,7 +29,10 @@ let package = Package(
         // Text (YAML, CSV) to model, with source locations for every diagnostic.
         .target(
             name: "ScorecardContent",
-            dependencies: ["ScorecardCore", "ScorecardMarkdown", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "ScorecardCore", "ScorecardMarkdown", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // GitHub-flavoured Markdown through cmark-gfm, kpi blocks and inline references.
         .target(name: "ScorecardMarkdown", dependencies: ["CCmarkGFM", "ScorecardCore"]),
         // Values in, SVG out.
@@ -41,11 +48,18 @@ let package = Package(
         // Build-time tool: writes themes/default into Swift source for the plugin below.
         .executableTarget(name: "embed-theme"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-theme"]),
+        // `scorecard serve`: rebuilds on change and serves the site from memory on 127.0.0.1.
+        .target(
+            name: "ScorecardPreview",
+            dependencies: [
+                "ScorecardSite", "ScorecardCore", "ScorecardContent",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]),
         // Subcommands.
         .target(
             name: "ScorecardCLI",
             dependencies: [
-                "ScorecardSite", "ScorecardCore",
+                "ScorecardSite", "ScorecardCore", "ScorecardContent", "ScorecardPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "scorecard", dependencies: ["ScorecardCLI"]),
@@ -56,6 +70,7 @@ let package = Package(
         .testTarget(name: "ScorecardChartsTests", dependencies: ["ScorecardCharts"], exclude: ["Snapshots"]),
         .testTarget(
             name: "ScorecardSiteTests", dependencies: ["ScorecardSite", "ScorecardCore"]),
+        .testTarget(name: "ScorecardPreviewTests", dependencies: ["ScorecardPreview", "ScorecardSite", "ScorecardContent"]),
         .testTarget(name: "ScorecardCLITests", dependencies: ["ScorecardCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,7 @@
+import ArgumentParser
 import Foundation
 import ScorecardCore
+import ScorecardSite
 
 /// Writing diagnostics and messages for people.
 enum Report {
@@ -19,5 +21,12 @@ enum Report {
 
     static func standardError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Prints what a command did, or its errors, and fails when it did not succeed.
+    static func outcome(_ outcome: Publishing.Outcome) throws {
+        if !outcome.diagnostics.isEmpty { diagnostics(outcome.diagnostics) }
+        standardError(outcome.messages.map { $0 + "\n" }.joined())
+        if !outcome.succeeded { throw ExitCode.failure }
     }
 }

@@ -14,7 +14,7 @@ public struct ScorecardCommand: ParsableCommand {
             Start with 'scorecard check' to find problems, then 'scorecard build' to write \
             the site into output/. Open output/index.html in a browser to read it.
             """,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Publish.self, Reopen.self, NewVisit.self],
         defaultSubcommand: nil)
 
     public init() {}

@@ -55,6 +55,11 @@ public enum ContentLoader {
             }
         }
         if let site { visitWarnings(visits, site: site, &diags) }
+        var record = PublishRecord()
+        if let bytes = tree.file(PublishRecord.path) {
+            record = PublishRecord.parse(bytes, diagnostics: &diags) ?? PublishRecord()
+        }
+        diags += record.verify(tree: tree, site: site, visits: visits)
         return LoadedContent(site: site, visits: Visit.ordered(visits), diagnostics: diags.normalized())
     }
 

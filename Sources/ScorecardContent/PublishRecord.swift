@@ -1,0 +1,177 @@
+import Crypto
+import Foundation
+import ScorecardCore
+import Yams
+
+/// `content/published.yaml`: for every published visit, a SHA-256 hash of each of its files
+/// and of the site settings in force for it, so that a published edition never changes
+/// silently.
+public struct PublishRecord: Sendable, Hashable {
+    /// Where the record lives, relative to the site.
+    public static let path = "content/published.yaml"
+
+    /// What is recorded for one visit.
+    public struct Entry: Sendable, Hashable {
+        /// Setting name (`population`, `disclosure`, `scorecard-titles`) → hash.
+        public var settings: [String: String]
+        /// Path inside the visit folder → hash.
+        public var files: [String: String]
+    }
+
+    public var visits: [String: Entry]
+
+    public init(visits: [String: Entry] = [:]) { self.visits = visits }
+
+    // MARK: Hashing
+
+    /// SHA-256 in hex of a file's text, with any byte-order mark dropped and CRLF read as LF,
+    /// so a checkout that changes line ends does not count as a change.
+    public static func hash(_ bytes: [UInt8]) -> String {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        var normalised: [UInt8] = []
+        normalised.reserveCapacity(body.count)
+        var i = body.startIndex
+        while i < body.endIndex {
+            if body[i] == 0x0D, i + 1 < body.endIndex, body[i + 1] == 0x0A { i += 1; continue }
+            normalised.append(body[i])
+            i += 1
+        }
+        return SHA256.hash(data: normalised).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The settings in force for `visit`, each as a hash: its population, its disclosure
+    /// threshold and the titles of the scorecards it reports.
+    public static func settings(for visit: Visit, site: Site) -> [String: String] {
+        let population = visit.population(in: site).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+        let titles = site.scorecards.filter { listing in visit.scorecards.contains { $0.id == listing.id } }
+            .map { "\($0.id)=\($0.title)" }.joined(separator: "\n")
+        return [
+            "population": hash(Array(population.utf8)),
+            "disclosure": hash(Array(String(visit.suppressBelow(in: site)).utf8)),
+            "scorecard-titles": hash(Array(titles.utf8)),
+        ]
+    }
+
+    /// Every file of a visit folder (hidden files excluded), path inside the folder → hash.
+    public static func files(ofVisit id: String, in tree: SourceTree) -> [String: String] {
+        let folder = "content/visits/\(id)/"
+        var out: [String: String] = [:]
+        for (path, entry) in tree.entries where path.hasPrefix(folder) {
+            let relative = String(path.dropFirst(folder.count))
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if case .file(let bytes) = entry { out[relative] = hash(bytes) }
+        }
+        return out
+    }
+
+    /// The entry `publish` records for `visit` as the files stand now.
+    public static func entry(for visit: Visit, site: Site, tree: SourceTree) -> Entry {
+        Entry(settings: settings(for: visit, site: site), files: files(ofVisit: visit.id, in: tree))
+    }
+
+    // MARK: Reading and writing
+
+    /// The record's text: sorted, so the same record always gives the same bytes.
+    public func serialized() -> String {
+        var text = """
+            # The publish record, written by `scorecard publish` and `scorecard reopen`.
+            # Do not edit it by hand: it holds a SHA-256 hash of every file of each published
+            # visit and of the site settings in force for it. `scorecard check` and
+            # `scorecard build` fail if any of them changes while the visit is published.
+
+            """
+        if visits.isEmpty { return text + "visits: {}\n" }
+        text += "visits:\n"
+        for (id, entry) in visits.sorted(by: { $0.key < $1.key }) {
+            text += "  \(id):\n    settings:\n"
+            for (k, v) in entry.settings.sorted(by: { $0.key < $1.key }) { text += "      \(k): \(v)\n" }
+            text += "    files:\n"
+            for (k, v) in entry.files.sorted(by: { $0.key < $1.key }) { text += "      \(Self.quoted(k)): \(v)\n" }
+        }
+        return text
+    }
+
+    static func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// Reads the record; problems are diagnostics at their place in the file.
+    public static func parse(_ bytes: [UInt8], diagnostics: inout [Diagnostic]) -> PublishRecord? {
+        let text: String
+        switch TextDecoding.decode(bytes, path: path) {
+        case .success(let t): text = t
+        case .failure(let d): diagnostics.append(d); return nil
+        }
+        var y = YAMLReader(path: path)
+        defer { diagnostics += y.diagnostics }
+        guard let root = y.parse(text) else { return PublishRecord() }
+        guard let e = y.mapping(root, allowed: ["visits"], what: "the publish record") else { return nil }
+        guard let visitsNode = y.optional(e, "visits") else { return PublishRecord() }
+        guard case .mapping(let m) = visitsNode else {
+            y.error("visits must map visit ids to their records", at: visitsNode)
+            return nil
+        }
+        var record = PublishRecord()
+        for (k, v) in m {
+            guard let id = y.string(k, what: "a visit id") else { continue }
+            guard let ve = y.mapping(v, allowed: ["settings", "files"], what: "the record of '\(id)'") else { continue }
+            var entry = Entry(settings: [:], files: [:])
+            for (key, target) in [("settings", 0), ("files", 1)] {
+                guard let node = y.optional(ve, key) else { continue }
+                guard case .mapping(let pairs) = node else { y.error("\(key) must be a mapping", at: node); continue }
+                for (pk, pv) in pairs {
+                    guard let name = y.string(pk, what: "a name"), let hash = y.string(pv, what: "a hash") else { continue }
+                    if target == 0 { entry.settings[name] = hash } else { entry.files[name] = hash }
+                }
+            }
+            record.visits[id] = entry
+        }
+        return record
+    }
+
+    // MARK: Checking
+
+    /// Every difference between the record and the content: files changed, added or removed,
+    /// settings changed, whole visits deleted. Also warns about visits marked published that
+    /// have no record yet.
+    public func verify(tree: SourceTree, site: Site?, visits loaded: [Visit]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let reopen = "; if the change is intended, run 'scorecard reopen"
+        for (id, entry) in visits.sorted(by: { $0.key < $1.key }) {
+            let folder = "content/visits/\(id)"
+            guard tree.isFolder(folder) else {
+                out.append(.error("the published visit '\(id)' has been deleted; restore the folder from version control\(reopen) \(id)' to remove it from the record",
+                                  at: SourceLocation(path: folder)))
+                continue
+            }
+            let now = PublishRecord.files(ofVisit: id, in: tree)
+            for (file, hash) in entry.files.sorted(by: { $0.key < $1.key }) {
+                let path = "\(folder)/\(file)"
+                guard let current = now[file] else {
+                    out.append(.error("this file of the published visit '\(id)' has been removed\(reopen) \(id)' first", at: SourceLocation(path: path)))
+                    continue
+                }
+                if current != hash {
+                    out.append(.error("this file of the published visit '\(id)' has changed since it was published; put a correction in a later visit\(reopen) \(id)'", at: SourceLocation(path: path)))
+                }
+            }
+            for file in now.keys.sorted() where entry.files[file] == nil {
+                out.append(.error("this file was added to the published visit '\(id)' after it was published\(reopen) \(id)' first", at: SourceLocation(path: "\(folder)/\(file)")))
+            }
+            if let site, let visit = loaded.first(where: { $0.id == id }) {
+                let settings = PublishRecord.settings(for: visit, site: site)
+                for (name, hash) in entry.settings.sorted(by: { $0.key < $1.key }) where settings[name] != hash {
+                    let words = name.replacingOccurrences(of: "-", with: " ")
+                    out.append(.error("the \(words) in force for the published visit '\(id)' changed since it was published; keep the old value in content/visits/\(id)/visit.yaml\(reopen) \(id)'",
+                                      at: SourceLocation(path: "site.yaml")))
+                }
+            }
+        }
+        for visit in loaded where visit.status == .published && visits[visit.id] == nil {
+            out.append(.warning("visit '\(visit.id)' is marked published but has no publish record, so changes to it are not caught; run 'scorecard publish \(visit.id)'",
+                                at: visit.location))
+        }
+        return out
+    }
+}
