@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// The `scorecard` command and its subcommands.
-public struct ScorecardCommand: ParsableCommand {
+public struct ScorecardCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "scorecard",
         abstract: "Build children's services performance scorecards into a static website.",
@@ -14,7 +14,7 @@ public struct ScorecardCommand: ParsableCommand {
             Start with 'scorecard check' to find problems, then 'scorecard build' to write \
             the site into output/. Open output/index.html in a browser to read it.
             """,
-        subcommands: [Build.self, Check.self, Publish.self, Reopen.self, NewVisit.self],
+        subcommands: [Build.self, Check.self, Publish.self, Reopen.self, NewVisit.self, Serve.self],
         defaultSubcommand: nil)
 
     public init() {}

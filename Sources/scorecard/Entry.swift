@@ -1,0 +1,8 @@
+import ScorecardCLI
+
+@main
+enum Entry {
+    static func main() async {
+        await ScorecardCommand.main()
+    }
+}

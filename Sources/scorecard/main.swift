@@ -1,3 +1,0 @@
-import ScorecardCLI
-
-ScorecardCommand.main()
