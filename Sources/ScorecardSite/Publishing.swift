@@ -106,12 +106,13 @@ public enum Publishing {
         let newline = crlf ? "\r\n" : "\n"
         var lines = text.components(separatedBy: newline)
         for (i, line) in lines.enumerated() where line.hasPrefix("status:") {
+            // Replace only the value; keep the spacing and any comment after it.
             let rest = line.dropFirst("status:".count)
-            let comment = rest.range(of: " #").map { String(rest[$0.lowerBound...]) } ?? ""
-            let value = (comment.isEmpty ? String(rest) : String(rest[..<rest.range(of: " #")!.lowerBound]))
-                .trimmingCharacters(in: .whitespaces)
+            let leading = rest.prefix { $0 == " " || $0 == "\t" }
+            let value = rest.dropFirst(leading.count).prefix { $0 != " " && $0 != "\t" && $0 != "#" }
+            let trailing = rest.dropFirst(leading.count + value.count)
             if value == status { return (text, false) }
-            lines[i] = "status: \(status)" + comment
+            lines[i] = "status:" + (leading.isEmpty ? " " : leading) + status + trailing
             return (lines.joined(separator: newline), true)
         }
         var out = text
