@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "ScorecardMarkdownTests", dependencies: ["ScorecardMarkdown", "ScorecardCore"]),
         .testTarget(name: "ScorecardChartsTests", dependencies: ["ScorecardCharts"], exclude: ["Snapshots"]),
         .testTarget(
-            name: "ScorecardSiteTests", dependencies: ["ScorecardSite", "ScorecardCore"]),
+            name: "ScorecardSiteTests", dependencies: ["ScorecardSite", "ScorecardCore"], exclude: ["Snapshots"]),
         .testTarget(name: "ScorecardCLITests", dependencies: ["ScorecardCLI"]),
     ],
     swiftLanguageModes: [.v6]
