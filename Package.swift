@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "ScorecardMarkdownTests", dependencies: ["ScorecardMarkdown", "ScorecardCore"]),
         .testTarget(name: "ScorecardChartsTests", dependencies: ["ScorecardCharts"], exclude: ["Snapshots"]),
         .testTarget(
-            name: "ScorecardSiteTests", dependencies: ["ScorecardSite", "ScorecardCore"]),
+            name: "ScorecardSiteTests", dependencies: ["ScorecardSite", "ScorecardCore"], exclude: ["Snapshots"]),
         .testTarget(name: "ScorecardPreviewTests", dependencies: ["ScorecardPreview", "ScorecardSite", "ScorecardContent"]),
         .testTarget(name: "ScorecardCLITests", dependencies: ["ScorecardCLI"]),
     ],

@@ -29,7 +29,23 @@ struct NarrativeView {
                 return "<div class=\"kpi-block\">\n\(out)</div>\n"
             },
             reference: { ref in resolve(ref, known: known) })
-        return (html, placed, diagnostics + extra)
+        return (Self.scopeFootnotes(html, path: narrative.path), placed, diagnostics + extra)
+    }
+
+    /// cmark numbers every document's footnotes `fn-1`, `fnref-1`, …; the pack holds the
+    /// overview and every scorecard's narrative on one page, so each narrative's footnote ids
+    /// and links get a prefix of their own: `fn-overview-1`, `fn-front-door-narrative-1`.
+    /// Author HTML is escaped, so `id="fn-` and `"#fn-` come only from cmark.
+    static func scopeFootnotes(_ html: String, path: String) -> String {
+        guard html.contains("data-footnote") else { return html }
+        let name = path.split(separator: "/").dropFirst(3).joined(separator: "-")
+        let scope = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        var out = html
+        for kind in ["fn-", "fnref-"] {
+            out = out.replacingOccurrences(of: "id=\"\(kind)", with: "id=\"\(kind)\(scope)-")
+                .replacingOccurrences(of: "href=\"#\(kind)", with: "href=\"#\(kind)\(scope)-")
+        }
+        return out
     }
 
     func resolve(_ ref: InlineReference, known: [String]) -> ReferenceResolution {

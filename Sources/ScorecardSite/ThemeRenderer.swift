@@ -63,14 +63,25 @@ public struct ThemeRenderer: Sendable {
         }
         if let name = recorder.unknown.first {
             return .failure(.error("unknown key '\(name)' in a template\(Suggestion.hint(for: name, in: Array(context.keys))); the key does not exist in this page's data",
-                                   at: location(ofKey: name)))
+                                   at: location(ofKey: name, from: template)))
         }
         return .success(html)
     }
 
-    /// The first place any template uses `key`.
-    private func location(ofKey key: String) -> SourceLocation {
-        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+    /// The first place `key` is used in `template` or the partials and parents it reaches,
+    /// else in any template: another page's template may use the same key rightly.
+    private func location(ofKey key: String, from template: String) -> SourceLocation {
+        var order: [String] = []
+        var queue = [template]
+        while !queue.isEmpty {
+            let name = queue.removeFirst()
+            guard !order.contains(name), let text = sources[name] else { continue }
+            order.append(name)
+            queue += Self.tags(in: text).filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name)
+        }
+        order += sources.keys.sorted().filter { !order.contains($0) }
+        for name in order {
+            guard let text = sources[name] else { continue }
             for tag in Self.tags(in: text) where tag.name.split(separator: ".").contains(Substring(key)) {
                 return SourceLocation(path: "\(theme.sourcePath)/templates/\(name).mustache", line: tag.line, column: tag.column)
             }
