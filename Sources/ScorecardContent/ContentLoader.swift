@@ -75,8 +75,8 @@ public enum ContentLoader {
         case .folder: kind = "folder"
         default: kind = "file"
         }
-        let hint = Suggestion.hint(for: name, in: names)
-        diags.append(.error("unexpected \(kind) '\(name)'\(hint); \(expected)", at: SourceLocation(path: path)))
+        let hint = Suggestion.hint(for: name, in: names, otherwise: expected)
+        diags.append(.error("unexpected \(kind) '\(name)'\(hint)", at: SourceLocation(path: path)))
     }
 
     static func loadVisit(id: String, tree: SourceTree, site: Site?, _ diags: inout [Diagnostic]) -> Visit? {
@@ -103,8 +103,8 @@ public enum ContentLoader {
             default:
                 if tree.isFolder(path) {
                     if site == nil || listed.contains(name) { cardFolders.append(name); continue }
-                    let hint = Suggestion.hint(for: name, in: listed)
-                    diags.append(.error("scorecard folder '\(name)' is not listed in site.yaml\(hint); add it to scorecards in site.yaml or rename the folder", at: SourceLocation(path: path)))
+                    let hint = Suggestion.hint(for: name, in: listed, otherwise: "add it to scorecards in site.yaml or rename the folder")
+                    diags.append(.error("scorecard folder '\(name)' is not listed in site.yaml\(hint)", at: SourceLocation(path: path)))
                     continue
                 }
             }

@@ -41,7 +41,7 @@ struct ObservationLoader {
             } else {
                 headerOK = false
                 let name = field.text.isEmpty ? "an empty column name" : "unknown column '\(field.text)'"
-                diagnostics.append(.error("\(name)\(Suggestion.hint(for: field.text, in: Self.columns)); allowed columns are \(Self.columns.joined(separator: ", "))",
+                diagnostics.append(.error("\(name)\(Suggestion.hint(for: field.text, in: Self.columns, otherwise: "allowed columns are \(Self.columns.joined(separator: ", "))"))",
                                           at: SourceLocation(path: path, line: field.line, column: field.column)))
             }
         }
@@ -78,7 +78,7 @@ struct ObservationLoader {
             } else if let other = otherScorecards[id] {
                 error("indicator '\(id)' belongs to the scorecard '\(other)'; put its rows in that folder", indicatorField)
             } else {
-                error("unknown indicator '\(id)'\(Suggestion.hint(for: id, in: definitions.map(\.id))); it is not defined in this scorecard's scorecard.yaml", indicatorField)
+                error("unknown indicator '\(id)': it is not in this scorecard's scorecard.yaml\(Suggestion.hint(for: id, in: definitions.map(\.id)))", indicatorField)
             }
             return
         }
@@ -105,7 +105,7 @@ struct ObservationLoader {
         if let f = field("breakdown"), !f.text.isEmpty {
             breakdown = f.text
             if let declared = def.breakdowns, !declared.contains(f.text) {
-                error("'\(f.text)' is not a breakdown category of '\(id)'\(Suggestion.hint(for: f.text, in: declared)); its categories are \(declared.joined(separator: ", "))", f)
+                error("'\(f.text)' is not a breakdown category of '\(id)'\(Suggestion.hint(for: f.text, in: declared, otherwise: "its categories are \(declared.joined(separator: ", "))"))", f)
             }
         }
 

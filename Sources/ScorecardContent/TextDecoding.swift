@@ -70,9 +70,23 @@ public enum Suggestion {
         return best?.0
     }
 
-    /// `; did you mean 'x'?` or an empty string.
+    /// `; did you mean 'x'?` or an empty string. Goes at the end of a message, so that the
+    /// question mark is not followed by more text.
     public static func hint(for word: String, in candidates: [String]) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// `; did you mean 'x'?` when a candidate is close, else `; ` and `otherwise` (such as the
+    /// list of what is allowed).
+    public static func hint(for word: String, in candidates: [String], otherwise: String) -> String {
+        let h = hint(for: word, in: candidates)
+        return h.isEmpty ? "; " + otherwise : h
+    }
+
+    /// `a`, `a or b`, `a, b or c`.
+    public static func alternatives(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " or " + last
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of

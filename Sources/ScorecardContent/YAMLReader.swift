@@ -86,7 +86,7 @@ struct YAMLReader {
             }
             let key = ks.string
             if !allowed.contains(key) {
-                error("unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, in: allowed)); allowed keys are \(allowed.joined(separator: ", "))", at: k)
+                error("unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, in: allowed, otherwise: "allowed keys are \(allowed.joined(separator: ", "))"))", at: k)
                 continue
             }
             if out[key] != nil {
@@ -177,7 +177,8 @@ struct YAMLReader {
         guard let s = string(node, what: what) else { return nil }
         if let v = T(rawValue: s) { return v }
         let all = T.allCases.map(\.rawValue)
-        error("unknown \(what) '\(s)'\(Suggestion.hint(for: s, in: all)); expected one of \(all.joined(separator: ", "))", at: node)
+        let choices = all.count == 2 ? Suggestion.alternatives(all) : "one of " + Suggestion.alternatives(all)
+        error("\(what) must be \(choices), not '\(s)'\(Suggestion.hint(for: s, in: all))", at: node)
         return nil
     }
 
