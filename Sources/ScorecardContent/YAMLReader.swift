@@ -28,6 +28,14 @@ struct YAMLReader {
 
     private var lineOffset = 0
 
+    /// For each mapping (by its position), the keys that an unknown key there was taken to
+    /// be a misspelling of: their absence is not reported again.
+    private var hintedKeys: [String: Set<String>] = [:]
+
+    private static func place(_ node: Node) -> String {
+        node.mark.map { "\($0.line):\($0.column)" } ?? ""
+    }
+
     private mutating func report(_ error: YamlError) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -86,6 +94,9 @@ struct YAMLReader {
             }
             let key = ks.string
             if !allowed.contains(key) {
+                if let meant = Suggestion.closest(to: key, in: allowed) {
+                    hintedKeys[YAMLReader.place(node), default: []].insert(meant)
+                }
                 error("unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, in: allowed, otherwise: "allowed keys are \(allowed.joined(separator: ", "))"))", at: k)
                 continue
             }
@@ -98,9 +109,11 @@ struct YAMLReader {
         return out
     }
 
-    /// A required key: reports its absence at `parent`.
+    /// A required key: reports its absence at `parent`, unless an unknown key there was
+    /// already reported as a misspelling of it.
     mutating func require(_ entries: [String: (key: Node, value: Node)], _ key: String, in what: String, at parent: Node) -> Node? {
         guard let e = entries[key], !YAMLReader.isNull(e.value) else {
+            if entries[key] == nil, hintedKeys[YAMLReader.place(parent)]?.contains(key) == true { return nil }
             error("\(what) needs '\(key)'", at: entries[key]?.key ?? parent)
             return nil
         }
