@@ -112,37 +112,44 @@ public enum ContentLoader {
                        names: ["visit.yaml", "overview.md"] + listed, &diags)
         }
 
-        // Scorecard definitions first, so ids can be checked across the visit.
-        var definitions: [String: [IndicatorDefinition]] = [:]
+        // Scorecard definitions first, so ids can be checked across the visit. A scorecard
+        // whose scorecard.yaml cannot be read has no definitions to check its rows against;
+        // its folder and CSV files are still checked on their own.
+        var files: [String: ScorecardFile] = [:]
         for card in cardFolders {
             let path = "\(folder)/\(card)/scorecard.yaml"
+            files[card] = ScorecardFile(definitions: nil)
             guard let bytes = tree.file(path) else {
                 diags.append(.error("missing scorecard.yaml; every scorecard folder needs one listing its indicators", at: SourceLocation(path: path)))
                 continue
             }
             guard let text = decode(bytes, path, &diags) else { continue }
-            definitions[card] = ScorecardFileLoader.load(text, path: path, diagnostics: &diags)
+            files[card] = ScorecardFileLoader.load(text, path: path, diagnostics: &diags)
         }
-        var owner: [String: String] = [:]
+        var owner: [String: (card: String, location: SourceLocation)] = [:]
         for card in cardFolders {
+            guard let defs = files[card]?.definitions else { continue }
             var kept: [IndicatorDefinition] = []
-            for def in definitions[card] ?? [] {
+            for def in defs {
                 if let other = owner[def.id] {
-                    diags.append(.error("indicator id '\(def.id)' is already used in the scorecard '\(other)'; ids are unique across a visit", at: def.location))
+                    diags.append(.error("indicator id '\(def.id)' is already used in the scorecard '\(other.card)' (\(other.location.description)); ids are unique across a visit", at: def.location))
+                    files[card]?.rejectedIDs.insert(def.id)
                 } else {
-                    owner[def.id] = card
+                    owner[def.id] = (card, def.location)
                     kept.append(def)
                 }
             }
-            definitions[card] = kept
+            files[card]?.definitions = kept
         }
 
         let population = visit.population ?? site?.population ?? [:]
         let populationSource = visit.population != nil ? yamlPath : "site.yaml"
         for card in cardFolders {
             let cardFolder = "\(folder)/\(card)"
-            guard let defs = definitions[card] else { continue }
-            var loader = ObservationLoader(definitions: defs, otherScorecards: owner.filter { $0.value != card },
+            let file = files[card] ?? ScorecardFile(definitions: nil)
+            let defs = file.definitions ?? []
+            var loader = ObservationLoader(definitions: file.definitions, rejectedIDs: file.rejectedIDs,
+                                           otherScorecards: owner.mapValues(\.card).filter { $0.value != card },
                                            population: population, populationSource: populationSource)
             var narrative: Narrative?
             var csvCount = 0
@@ -163,6 +170,7 @@ public enum ContentLoader {
             }
             loader.finish()
             diags += loader.diagnostics
+            guard file.definitions != nil else { continue }
             let title = site?.scorecards.first { $0.id == card }?.title ?? card
             var scorecard = Scorecard(id: card, title: title, indicators: defs, observations: loader.observations,
                                       narrative: narrative)

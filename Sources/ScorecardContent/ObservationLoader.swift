@@ -9,6 +9,11 @@ struct ObservationLoader {
     static let columns = ["indicator", "period", "value", "numerator", "denominator", "breakdown", "status", "note"]
 
     let definitions: [IndicatorDefinition]
+    /// False when scorecard.yaml could not be read: no row can be checked against it.
+    let definitionsKnown: Bool
+    /// Ids whose definitions were rejected for an error already reported: their rows are
+    /// left out without a second error.
+    let rejectedIDs: Set<String>
     /// Indicator ids of the visit's other scorecards, for a clearer message.
     let otherScorecards: [String: String]
     let population: [Int: Int]
@@ -20,9 +25,11 @@ struct ObservationLoader {
     private var seen: [String: SourceLocation] = [:]
     private var borrowedYearsReported: Set<String> = []
 
-    init(definitions: [IndicatorDefinition], otherScorecards: [String: String], population: [Int: Int],
-         populationSource: String) {
-        self.definitions = definitions
+    init(definitions: [IndicatorDefinition]?, rejectedIDs: Set<String> = [], otherScorecards: [String: String],
+         population: [Int: Int], populationSource: String) {
+        self.definitions = definitions ?? []
+        self.definitionsKnown = definitions != nil
+        self.rejectedIDs = rejectedIDs
         self.otherScorecards = otherScorecards
         self.population = population
         self.populationSource = populationSource
@@ -73,7 +80,9 @@ struct ObservationLoader {
         let indicatorField = field("indicator")!
         let id = indicatorField.text
         guard let def = definitions.first(where: { $0.id == id }) else {
-            if id.isEmpty {
+            if !definitionsKnown || rejectedIDs.contains(id) {
+                return
+            } else if id.isEmpty {
                 error("the indicator is empty; every row names an indicator from scorecard.yaml", indicatorField)
             } else if let other = otherScorecards[id] {
                 error("indicator '\(id)' belongs to the scorecard '\(other)'; put its rows in that folder", indicatorField)

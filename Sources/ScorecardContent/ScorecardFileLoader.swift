@@ -2,34 +2,70 @@ import Foundation
 import ScorecardCore
 import Yams
 
+/// What `scorecard.yaml` gave.
+struct ScorecardFile {
+    /// The definitions that could be read; nil when the file as a whole could not be (a syntax
+    /// error, no `indicators` list), so that no row can be checked against it.
+    var definitions: [IndicatorDefinition]?
+    /// Ids of entries that were written but rejected for an error already reported (as
+    /// written, and as the valid id they were probably meant to be): their rows are not
+    /// reported again as unknown indicators.
+    var rejectedIDs: Set<String> = []
+}
+
 /// Reads `scorecard.yaml`: the indicator definitions.
 enum ScorecardFileLoader {
     static let keys = ["id", "title", "unit", "better", "target", "tolerance", "decimals", "comparators",
                        "breakdowns", "chart", "rolling", "trend-window", "stable-band", "disclosure",
                        "definition", "source"]
 
-    /// The definitions, and for each the node of its `rolling` key (checked later against the periods).
-    static func load(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> [IndicatorDefinition] {
+    /// The definitions, and the ids of entries rejected for an error.
+    static func load(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> ScorecardFile {
         var y = YAMLReader(path: path)
         defer { diagnostics += y.diagnostics }
         guard let root = y.parse(text) else {
             if y.diagnostics.isEmpty {
                 y.diagnostics.append(.error("scorecard.yaml is empty; it needs a list of indicators", at: SourceLocation(path: path)))
             }
-            return []
+            return ScorecardFile(definitions: nil)
         }
         guard let e = y.mapping(root, allowed: ["indicators"], what: "scorecard.yaml"),
               let listNode = y.require(e, "indicators", in: "scorecard.yaml", at: root),
-              let items = y.sequence(listNode, what: "indicators") else { return [] }
+              let items = y.sequence(listNode, what: "indicators") else { return ScorecardFile(definitions: nil) }
         var out: [IndicatorDefinition] = []
+        var rejected: Set<String> = []
         for item in items {
-            guard let def = indicator(item, reader: &y) else { continue }
+            guard let def = indicator(item, reader: &y) else {
+                if case .mapping(let m) = item {
+                    for (k, v) in m where k.string == "id" {
+                        guard case .scalar(let s) = v else { continue }
+                        rejected.insert(s.string)
+                        rejected.insert(likelyIdentifier(s.string))
+                    }
+                }
+                continue
+            }
             if out.contains(where: { $0.id == def.id }) {
                 y.diagnostics.append(.error("indicator '\(def.id)' is defined more than once in this file", at: def.location))
             } else {
                 out.append(def)
             }
         }
+        return ScorecardFile(definitions: out, rejectedIDs: rejected)
+    }
+
+    /// The valid identifier an invalid one was probably meant to be: lower case, with every
+    /// run of other characters turned into one hyphen.
+    static func likelyIdentifier(_ text: String) -> String {
+        var out = ""
+        for ch in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(ch) || ("0"..."9").contains(ch) {
+                out.unicodeScalars.append(ch)
+            } else if !out.isEmpty && !out.hasSuffix("-") {
+                out += "-"
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
         return out
     }
 
