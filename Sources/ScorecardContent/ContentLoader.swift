@@ -32,6 +32,7 @@ public enum ContentLoader {
         }
 
         var visits: [Visit] = []
+        var quiet: [String: Set<String>] = [:]
         if !tree.isFolder("content") {
             diags.append(.error("missing folder content/; visits go in content/visits/<visit-id>/", at: SourceLocation(path: "content")))
         } else {
@@ -51,10 +52,10 @@ public enum ContentLoader {
                     diags.append(.error(problem + " (it is the folder name)", at: SourceLocation(path: path)))
                     continue
                 }
-                if let visit = loadVisit(id: id, tree: tree, site: site, &diags) { visits.append(visit) }
+                if let visit = loadVisit(id: id, tree: tree, site: site, quiet: &quiet, &diags) { visits.append(visit) }
             }
         }
-        if let site { visitWarnings(visits, site: site, &diags) }
+        if let site { visitWarnings(visits, site: site, quiet: quiet, &diags) }
         return LoadedContent(site: site, visits: Visit.ordered(visits), diagnostics: diags.normalized())
     }
 
@@ -79,7 +80,10 @@ public enum ContentLoader {
         diags.append(.error("unexpected \(kind) '\(name)'\(hint)", at: SourceLocation(path: path)))
     }
 
-    static func loadVisit(id: String, tree: SourceTree, site: Site?, _ diags: inout [Diagnostic]) -> Visit? {
+    /// Reads one visit folder. `quiet` collects, under `visit-id/scorecard-id`, the indicators
+    /// whose lack of data would merely follow from an error already reported.
+    static func loadVisit(id: String, tree: SourceTree, site: Site?, quiet: inout [String: Set<String>],
+                          _ diags: inout [Diagnostic]) -> Visit? {
         let folder = "content/visits/\(id)"
         let yamlPath = "\(folder)/visit.yaml"
         guard let bytes = tree.file(yamlPath) else {
@@ -127,6 +131,7 @@ public enum ContentLoader {
             files[card] = ScorecardFileLoader.load(text, path: path, diagnostics: &diags)
         }
         var owner: [String: (card: String, location: SourceLocation)] = [:]
+        var duplicated: Set<String> = []
         for card in cardFolders {
             guard let defs = files[card]?.definitions else { continue }
             var kept: [IndicatorDefinition] = []
@@ -134,6 +139,7 @@ public enum ContentLoader {
                 if let other = owner[def.id] {
                     diags.append(.error("indicator id '\(def.id)' is already used in the scorecard '\(other.card)' (\(other.location.description)); ids are unique across a visit", at: def.location))
                     files[card]?.rejectedIDs.insert(def.id)
+                    duplicated.insert(def.id)
                 } else {
                     owner[def.id] = (card, def.location)
                     kept.append(def)
@@ -179,6 +185,11 @@ public enum ContentLoader {
             if csvCount == 0 && !defs.isEmpty {
                 diags.append(.warning("no CSV files in this scorecard folder, so none of its indicators has data", at: SourceLocation(path: cardFolder)))
             }
+            if csvCount == 0 || loader.incomplete {
+                quiet["\(id)/\(card)"] = Set(defs.map(\.id))
+            } else {
+                quiet["\(id)/\(card)"] = loader.doubtful.union(duplicated)
+            }
         }
         let order = site?.scorecards.map(\.id) ?? []
         visit.scorecards.sort { (order.firstIndex(of: $0.id) ?? Int.max) < (order.firstIndex(of: $1.id) ?? Int.max) }
@@ -204,7 +215,7 @@ public enum ContentLoader {
 
     /// Warnings that need the whole visit: rows after the cut-off, indicators with no data,
     /// retired scorecards in a draft.
-    static func visitWarnings(_ visits: [Visit], site: Site, _ diags: inout [Diagnostic]) {
+    static func visitWarnings(_ visits: [Visit], site: Site, quiet: [String: Set<String>], _ diags: inout [Diagnostic]) {
         for visit in visits {
             for card in visit.scorecards {
                 if site.scorecards.first(where: { $0.id == card.id })?.retired == true, visit.status == .draft {
@@ -220,7 +231,8 @@ public enum ContentLoader {
                     let rows = e.count == 1 ? "1 row ends" : "\(e.count) rows end"
                     diags.append(.warning("\(rows) after the data cut-off (\(visit.dataAsOf.longLabel)) and \(e.count == 1 ? "is" : "are") not shown at this visit", at: e.first))
                 }
-                for def in card.indicators where !card.observations.contains(where: { $0.indicator == def.id && $0.period.end <= visit.dataAsOf }) {
+                let unsure = quiet["\(visit.id)/\(card.id)"] ?? []
+                for def in card.indicators where !unsure.contains(def.id) && !card.observations.contains(where: { $0.indicator == def.id && $0.period.end <= visit.dataAsOf }) {
                     diags.append(.warning("indicator '\(def.id)' has no data up to the data cut-off (\(visit.dataAsOf.longLabel)), so it shows no figures at this visit", at: def.location))
                 }
             }

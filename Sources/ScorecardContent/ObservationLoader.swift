@@ -20,6 +20,11 @@ struct ObservationLoader {
     let populationSource: String
     var diagnostics: [Diagnostic] = []
     var observations: [Observation] = []
+    /// Indicators with a row left out for an error: a lack of data, or a headline that differs
+    /// from the remaining categories, would merely follow from it.
+    private(set) var doubtful: Set<String> = []
+    /// True when a file or record could not be read at all, so any indicator may lack rows.
+    private(set) var incomplete = false
 
     private var firstForm: [String: (Period.Form, SourceLocation)] = [:]
     private var seen: [String: SourceLocation] = [:]
@@ -39,6 +44,7 @@ struct ObservationLoader {
     mutating func read(_ bytes: [UInt8], path: String) {
         let (table, csvDiagnostics) = CSVReader.read(bytes, path: path)
         diagnostics += csvDiagnostics
+        if !csvDiagnostics.isEmpty { incomplete = true }
         guard let table else { return }
         var index: [String: Int] = [:]
         var headerOK = true
@@ -62,7 +68,10 @@ struct ObservationLoader {
             diagnostics.append(.error("the header has no 'value' column (or numerator and denominator columns to compute it)",
                                       at: SourceLocation(path: path, line: table.header.first?.line ?? 1, column: 1)))
         }
-        guard headerOK else { return }
+        guard headerOK else {
+            incomplete = true
+            return
+        }
         for record in table.records {
             readRow(record, index: index, path: path)
         }
@@ -91,6 +100,9 @@ struct ObservationLoader {
             }
             return
         }
+
+        var accepted = false
+        defer { if !accepted { doubtful.insert(id) } }
 
         let periodField = field("period")!
         var period: Period?
@@ -232,6 +244,7 @@ struct ObservationLoader {
         }
         seen[key] = SourceLocation(path: path, line: record.line)
 
+        accepted = true
         observations.append(Observation(
             indicator: id, period: period, breakdown: breakdown, content: content, valueText: valueText,
             numerator: numerator, denominator: denominator, populationDenominator: populationUsed,
@@ -261,7 +274,7 @@ struct ObservationLoader {
                 diagnostics.append(.error("indicator '\(def.id)' has rolling: \(k), but its periods are \(form.example); a rolling mean needs months, weeks, quarters or years",
                                           at: def.location))
             }
-            guard def.unit == .count else { continue }
+            guard def.unit == .count, !doubtful.contains(def.id), !incomplete else { continue }
             let rows = observations.filter { $0.indicator == def.id }
             var categories = def.breakdowns ?? []
             for r in rows { if let b = r.breakdown, !categories.contains(b) { categories.append(b) } }
