@@ -525,6 +525,19 @@ private func dec(_ text: String) -> Decimal { Decimal(string: text, locale: Loca
         ])
     }
 
+    /// The rest of the folder is still checked when scorecard.yaml cannot be read.
+    @Test func folderCheckedDespiteUnreadableScorecardYAML() {
+        #expect(diagnostics(
+            .replace("\(FD)/scorecard.yaml", "    title: Referrals to children's social care", "    title: Referrals: all"),
+            .write("\(FD)/notes.txt", "Text.\n"),
+            .replace("\(FD)/contacts.csv", "referrals,2020-01,z,,,,\n", "referrals,2020-01,z,,,\n")
+        ) == [
+            "\(FD)/contacts.csv:6:1: error: expected 7 fields as in the header, found 6",
+            "\(FD)/notes.txt: error: unexpected file 'notes.txt'; a scorecard folder holds scorecard.yaml, narrative.md and *.csv files",
+            "\(FD)/scorecard.yaml:12:21: error: YAML syntax error: mapping values are not allowed in this context; a value containing ': ' must be quoted",
+        ])
+    }
+
     @Test func yamlSyntaxErrorInSiteDoesNotCascade() {
         #expect(diagnostics(.replace("site.yaml", "title: Children's Services Improvement Scorecards", "title: Children's: Services")) == [
             "site.yaml:1:18: error: YAML syntax error: mapping values are not allowed in this context; a value containing ': ' must be quoted",
@@ -675,6 +688,23 @@ private func dec(_ text: String) -> Decimal { Decimal(string: text, locale: Loca
             "\(FD)/contacts.csv:2:31: warning: the numerator 1200 is larger than the denominator 1000, so the percentage is over 100",
         ])
         #expect(content.visits.first?.scorecards[1].observations.first?.number == 120)
+    }
+
+    /// One warning for the folder, not one more for each of its indicators.
+    @Test func scorecardWithNoCSVFiles() {
+        #expect(diagnostics(.remove("\(FD)/contacts.csv")) == [
+            "\(FD): warning: no CSV files in this scorecard folder, so none of its indicators has data",
+        ])
+    }
+
+    /// The South row is in error, so 300 alone is not compared with the headline 412.
+    @Test func headlineNotComparedWhenACategoryRowIsInError() {
+        #expect(diagnostics(.write("\(FD)/areas.csv", "indicator,period,value,breakdown\nreferrals,2019-11,300,North\nreferrals,2019-11,1l2,South\n")) == [
+            "\(FD)/areas.csv:3:19: error: '1l2' is not a number; write a plain decimal such as 12 or 85.5",
+        ])
+        #expect(diagnostics(.write("\(FD)/areas.csv", "indicator,period,value,breakdown\nreferrals,2019-11,300,North\nreferrals,2019-11,102,South\n")) == [
+            "\(FD)/contacts.csv:4:1: warning: the headline 412 for 2019-11 differs from the sum of its categories, 402",
+        ])
     }
 
     @Test func headlineDiffersFromSumOfCategories() {
