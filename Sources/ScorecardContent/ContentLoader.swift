@@ -22,15 +22,16 @@ public enum ContentLoader {
     /// Reads the whole site.
     public static func load(_ tree: SourceTree) -> LoadedContent {
         var diags: [Diagnostic] = []
-        var site: Site?
+        var settings = SiteFile.unknown
         if let bytes = tree.file("site.yaml") {
             if let text = decode(bytes, "site.yaml", &diags) {
-                site = SiteFileLoader.load(text, path: "site.yaml", diagnostics: &diags)
+                settings = SiteFileLoader.load(text, path: "site.yaml", diagnostics: &diags)
             }
         } else {
             diags.append(.error("missing site.yaml; a site folder needs site.yaml beside content/", at: SourceLocation(path: "site.yaml")))
         }
 
+        let site = settings.site
         var visits: [Visit] = []
         var quiet: [String: Set<String>] = [:]
         if !tree.isFolder("content") {
@@ -52,7 +53,7 @@ public enum ContentLoader {
                     diags.append(.error(problem + " (it is the folder name)", at: SourceLocation(path: path)))
                     continue
                 }
-                if let visit = loadVisit(id: id, tree: tree, site: site, quiet: &quiet, &diags) { visits.append(visit) }
+                if let visit = loadVisit(id: id, tree: tree, settings: settings, quiet: &quiet, &diags) { visits.append(visit) }
             }
         }
         if let site { visitWarnings(visits, site: site, quiet: quiet, &diags) }
@@ -82,7 +83,7 @@ public enum ContentLoader {
 
     /// Reads one visit folder. `quiet` collects, under `visit-id/scorecard-id`, the indicators
     /// whose lack of data would merely follow from an error already reported.
-    static func loadVisit(id: String, tree: SourceTree, site: Site?, quiet: inout [String: Set<String>],
+    static func loadVisit(id: String, tree: SourceTree, settings: SiteFile, quiet: inout [String: Set<String>],
                           _ diags: inout [Diagnostic]) -> Visit? {
         let folder = "content/visits/\(id)"
         let yamlPath = "\(folder)/visit.yaml"
@@ -90,10 +91,12 @@ public enum ContentLoader {
             diags.append(.error("missing visit.yaml; every visit folder needs one with title, date and data-as-of", at: SourceLocation(path: yamlPath)))
             return nil
         }
+        var populationUnknown = false
         guard let text = decode(bytes, yamlPath, &diags),
-              var visit = VisitFileLoader.load(text, id: id, path: yamlPath, diagnostics: &diags) else { return nil }
+              var visit = VisitFileLoader.load(text, id: id, path: yamlPath, diagnostics: &diags,
+                                               populationUnknown: &populationUnknown) else { return nil }
 
-        let listed = site?.scorecards.map(\.id) ?? []
+        let listed = settings.listed?.map(\.id) ?? []
         var cardFolders: [String] = []
         for name in tree.children(of: folder) where !isHidden(name) {
             let path = "\(folder)/\(name)"
@@ -106,7 +109,10 @@ public enum ContentLoader {
                 }
             default:
                 if tree.isFolder(path) {
-                    if site == nil || listed.contains(name) { cardFolders.append(name); continue }
+                    if settings.listed == nil || listed.contains(name) || settings.rejectedIDs.contains(name) {
+                        cardFolders.append(name)
+                        continue
+                    }
                     let hint = Suggestion.hint(for: name, in: listed, otherwise: "add it to scorecards in site.yaml or rename the folder")
                     diags.append(.error("scorecard folder '\(name)' is not listed in site.yaml\(hint)", at: SourceLocation(path: path)))
                     continue
@@ -148,7 +154,7 @@ public enum ContentLoader {
             files[card]?.definitions = kept
         }
 
-        let population = visit.population ?? site?.population ?? [:]
+        let population = populationUnknown ? nil : visit.population ?? settings.population
         let populationSource = visit.population != nil ? yamlPath : "site.yaml"
         for card in cardFolders {
             let cardFolder = "\(folder)/\(card)"
@@ -177,7 +183,7 @@ public enum ContentLoader {
             loader.finish()
             diags += loader.diagnostics
             guard file.definitions != nil else { continue }
-            let title = site?.scorecards.first { $0.id == card }?.title ?? card
+            let title = settings.listed?.first { $0.id == card }?.title ?? card
             var scorecard = Scorecard(id: card, title: title, indicators: defs, observations: loader.observations,
                                       narrative: narrative)
             scorecard.observations.sort { ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0) }
@@ -191,7 +197,7 @@ public enum ContentLoader {
                 quiet["\(id)/\(card)"] = loader.doubtful.union(duplicated)
             }
         }
-        let order = site?.scorecards.map(\.id) ?? []
+        let order = listed
         visit.scorecards.sort { (order.firstIndex(of: $0.id) ?? Int.max) < (order.firstIndex(of: $1.id) ?? Int.max) }
         return visit
     }

@@ -16,7 +16,8 @@ struct ObservationLoader {
     let rejectedIDs: Set<String>
     /// Indicator ids of the visit's other scorecards, for a clearer message.
     let otherScorecards: [String: String]
-    let population: [Int: Int]
+    /// Head counts by year; nil when they could not be read (an error already reported).
+    let population: [Int: Int]?
     let populationSource: String
     var diagnostics: [Diagnostic] = []
     var observations: [Observation] = []
@@ -31,7 +32,7 @@ struct ObservationLoader {
     private var borrowedYearsReported: Set<String> = []
 
     init(definitions: [IndicatorDefinition]?, rejectedIDs: Set<String> = [], otherScorecards: [String: String],
-         population: [Int: Int], populationSource: String) {
+         population: [Int: Int]?, populationSource: String) {
         self.definitions = definitions ?? []
         self.definitionsKnown = definitions != nil
         self.rejectedIDs = rejectedIDs
@@ -194,7 +195,8 @@ struct ObservationLoader {
         } else if let n = numerator {
             var d = denominator
             if d == nil {   // a rate from the population
-                guard let (pop, year) = populationFor(period.populationYear) else {
+                guard let population else { return }   // unreadable: already reported
+                guard let (pop, year) = populationFor(period.populationYear, in: population) else {
                     error("no population is given for \(period.populationYear) or any earlier year; add it to population in \(populationSource), or give a denominator", numField!)
                     return
                 }
@@ -253,7 +255,7 @@ struct ObservationLoader {
     }
 
     /// The head count for `year`, or the latest earlier year's, with the year used.
-    private func populationFor(_ year: Int) -> (Int, Int)? {
+    private func populationFor(_ year: Int, in population: [Int: Int]) -> (Int, Int)? {
         if let p = population[year] { return (p, year) }
         guard let earlier = population.keys.filter({ $0 < year }).max() else { return nil }
         return (population[earlier]!, earlier)

@@ -109,6 +109,11 @@ struct YAMLReader {
         return out
     }
 
+    /// True when an unknown key in `mapping` was reported as a misspelling of `key`.
+    func wasHinted(_ key: String, in mapping: Node) -> Bool {
+        hintedKeys[YAMLReader.place(mapping)]?.contains(key) == true
+    }
+
     /// A required key: reports its absence at `parent`, unless an unknown key there was
     /// already reported as a misspelling of it.
     mutating func require(_ entries: [String: (key: Node, value: Node)], _ key: String, in what: String, at parent: Node) -> Node? {
@@ -203,20 +208,22 @@ struct YAMLReader {
         return Array(seq)
     }
 
-    /// `population:` — a map of year to head count.
+    /// `population:` — a map of year to head count; nil when any entry is in error, since
+    /// rates from a partial table would be wrong in ways already reported.
     mutating func population(_ node: Node) -> [Int: Int]? {
         guard case .mapping(let m) = node else {
             error("population must map years to head counts, such as 2020: 142300", at: node)
             return nil
         }
         var out: [Int: Int] = [:]
+        var bad = false
         for (k, v) in m {
-            guard let year = integer(k, what: "a population year", range: 1900...2200) else { continue }
-            guard let count = integer(v, what: "the population for \(year)", range: 1...999_999_999) else { continue }
-            if out[year] != nil { error("the year \(year) appears more than once in population", at: k) }
+            guard let year = integer(k, what: "a population year", range: 1900...2200) else { bad = true; continue }
+            guard let count = integer(v, what: "the population for \(year)", range: 1...999_999_999) else { bad = true; continue }
+            if out[year] != nil { error("the year \(year) appears more than once in population", at: k); bad = true }
             out[year] = count
         }
-        return out
+        return bad ? nil : out
     }
 
     /// `disclosure:` — `{ suppress-below: N }`.
