@@ -250,6 +250,13 @@ private func dec(_ text: String) -> Decimal { Decimal(string: text, locale: Loca
         ])
     }
 
+    /// The entry is reported; its folder is not reported again as unlisted.
+    @Test func scorecardEntryWithoutTitle() {
+        #expect(diagnostics(.replace("site.yaml", "    title: Early Help\n", "")) == [
+            "site.yaml:4:5: error: scorecard 'early-help' needs 'title'",
+        ])
+    }
+
     @Test func missingRequiredKeyInSite() {
         #expect(diagnostics(.replace("site.yaml", "authority: Example Metropolitan Borough Council\n", "")) == [
             "site.yaml:1:1: error: site.yaml needs 'authority'",
@@ -660,6 +667,20 @@ private func dec(_ text: String) -> Decimal { Decimal(string: text, locale: Loca
             .replace("\(EH)/assessments.csv", "eh-rate,2019/20 Q3,[x],,\n", "")
         ) == [
             "\(EH)/assessments.csv:6:21: error: no population is given for 2019 or any earlier year; add it to population in site.yaml, or give a denominator",
+        ])
+    }
+
+    /// A population that cannot be read is one error: rates are not then reported as having
+    /// no population, nor as borrowing an earlier year's.
+    @Test func populationThatCannotBeRead() {
+        #expect(diagnostics(.replace("site.yaml", "  2019: 141500", "  2019: lots")) == [
+            "site.yaml:9:9: error: the population for 2019 must be a whole number, not 'lots'",
+        ])
+        #expect(diagnostics(.replace("\(V)/visit.yaml", "status: published\n", "status: published\npopulaton: { 2019: 141500 }\n")) == [
+            "\(V)/visit.yaml:5:1: error: unknown key 'populaton' in visit.yaml; did you mean 'population'?",
+        ])
+        #expect(diagnostics(.replace("\(V)/visit.yaml", "status: published\n", "status: published\npopulation: 141500\n")) == [
+            "\(V)/visit.yaml:5:13: error: population must map years to head counts, such as 2020: 142300",
         ])
     }
 
