@@ -88,7 +88,11 @@ public enum ContentLoader {
         let folder = "content/visits/\(id)"
         let yamlPath = "\(folder)/visit.yaml"
         guard let bytes = tree.file(yamlPath) else {
-            diags.append(.error("missing visit.yaml; every visit folder needs one with title, date and data-as-of", at: SourceLocation(path: yamlPath)))
+            if tree.entries[yamlPath] != nil {   // a link, folder or device: say so, not "missing"
+                unexpected(yamlPath, tree: tree, expected: "visit.yaml must be a file", names: [], &diags)
+            } else {
+                diags.append(.error("missing visit.yaml; every visit folder needs one with title, date and data-as-of", at: SourceLocation(path: yamlPath)))
+            }
             return nil
         }
         var populationUnknown = false
@@ -130,7 +134,10 @@ public enum ContentLoader {
             let path = "\(folder)/\(card)/scorecard.yaml"
             files[card] = ScorecardFile(definitions: nil)
             guard let bytes = tree.file(path) else {
-                diags.append(.error("missing scorecard.yaml; every scorecard folder needs one listing its indicators", at: SourceLocation(path: path)))
+                // A link or anything else in its place is reported as such with the folder's files.
+                if tree.entries[path] == nil {
+                    diags.append(.error("missing scorecard.yaml; every scorecard folder needs one listing its indicators", at: SourceLocation(path: path)))
+                }
                 continue
             }
             guard let text = decode(bytes, path, &diags) else { continue }
