@@ -49,22 +49,25 @@ struct ObservationLoader {
         guard let table else { return }
         var index: [String: Int] = [:]
         var headerOK = true
+        var misspelt: Set<String> = []   // columns an unknown name was taken to mean
         for (i, field) in table.header.enumerated() {
             if Self.columns.contains(field.text) {
                 index[field.text] = i
             } else {
                 headerOK = false
+                if let meant = Suggestion.closest(to: field.text, in: Self.columns) { misspelt.insert(meant) }
                 let name = field.text.isEmpty ? "an empty column name" : "unknown column '\(field.text)'"
                 diagnostics.append(.error("\(name)\(Suggestion.hint(for: field.text, in: Self.columns, otherwise: "allowed columns are \(Self.columns.joined(separator: ", "))"))",
                                           at: SourceLocation(path: path, line: field.line, column: field.column)))
             }
         }
-        for required in ["indicator", "period"] where index[required] == nil {
+        // A column reported above as misspelt is not reported again as missing.
+        for required in ["indicator", "period"] where index[required] == nil && !misspelt.contains(required) {
             headerOK = false
             diagnostics.append(.error("the header has no '\(required)' column; the first line must name the columns, such as indicator,period,value",
                                       at: SourceLocation(path: path, line: table.header.first?.line ?? 1, column: 1)))
         }
-        if index["value"] == nil && index["numerator"] == nil {
+        if index["value"] == nil && index["numerator"] == nil && misspelt.isDisjoint(with: ["value", "numerator"]) {
             headerOK = false
             diagnostics.append(.error("the header has no 'value' column (or numerator and denominator columns to compute it)",
                                       at: SourceLocation(path: path, line: table.header.first?.line ?? 1, column: 1)))
