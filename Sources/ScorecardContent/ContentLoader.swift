@@ -168,6 +168,7 @@ public enum ContentLoader {
             let file = files[card] ?? ScorecardFile(definitions: nil)
             let defs = file.definitions ?? []
             var loader = ObservationLoader(definitions: file.definitions, rejectedIDs: file.rejectedIDs,
+                                           rollingLocations: file.rollingLocations,
                                            otherScorecards: owner.mapValues(\.card).filter { $0.value != card },
                                            population: population, populationSource: populationSource)
             var narrative: Narrative?

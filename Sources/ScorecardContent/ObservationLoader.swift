@@ -14,6 +14,8 @@ struct ObservationLoader {
     /// Ids whose definitions were rejected for an error already reported: their rows are
     /// left out without a second error.
     let rejectedIDs: Set<String>
+    /// Where each indicator's `rolling` is written in scorecard.yaml.
+    let rollingLocations: [String: SourceLocation]
     /// Indicator ids of the visit's other scorecards, for a clearer message.
     let otherScorecards: [String: String]
     /// Head counts by year; nil when they could not be read (an error already reported).
@@ -31,8 +33,10 @@ struct ObservationLoader {
     private var seen: [String: SourceLocation] = [:]
     private var borrowedYearsReported: Set<String> = []
 
-    init(definitions: [IndicatorDefinition]?, rejectedIDs: Set<String> = [], otherScorecards: [String: String],
+    init(definitions: [IndicatorDefinition]?, rejectedIDs: Set<String> = [],
+         rollingLocations: [String: SourceLocation] = [:], otherScorecards: [String: String],
          population: [Int: Int]?, populationSource: String) {
+        self.rollingLocations = rollingLocations
         self.definitions = definitions ?? []
         self.definitionsKnown = definitions != nil
         self.rejectedIDs = rejectedIDs
@@ -277,7 +281,7 @@ struct ObservationLoader {
         for def in definitions {
             if let k = def.rolling, let (form, _) = firstForm[def.id], !form.isRegular {
                 diagnostics.append(.error("indicator '\(def.id)' has rolling: \(k), but its periods are \(form.example); a rolling mean needs months, weeks, quarters or years",
-                                          at: def.location))
+                                          at: rollingLocations[def.id] ?? def.location))
             }
             guard def.unit == .count, !doubtful.contains(def.id), !incomplete else { continue }
             let rows = observations.filter { $0.indicator == def.id }

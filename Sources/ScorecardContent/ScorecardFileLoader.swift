@@ -11,6 +11,9 @@ struct ScorecardFile {
     /// written, and as the valid id they were probably meant to be): their rows are not
     /// reported again as unknown indicators.
     var rejectedIDs: Set<String> = []
+    /// Where each indicator's `rolling` value is written, to point at it when the periods
+    /// turn out not to allow a rolling mean.
+    var rollingLocations: [String: SourceLocation] = [:]
 }
 
 /// Reads `scorecard.yaml`: the indicator definitions.
@@ -34,8 +37,9 @@ enum ScorecardFileLoader {
               let items = y.sequence(listNode, what: "indicators") else { return ScorecardFile(definitions: nil) }
         var out: [IndicatorDefinition] = []
         var rejected: Set<String> = []
+        var rolling: [String: SourceLocation] = [:]
         for item in items {
-            guard let def = indicator(item, reader: &y) else {
+            guard let def = indicator(item, reader: &y, rollingAt: &rolling) else {
                 if case .mapping(let m) = item {
                     for (k, v) in m where k.string == "id" {
                         guard case .scalar(let s) = v else { continue }
@@ -51,7 +55,7 @@ enum ScorecardFileLoader {
                 out.append(def)
             }
         }
-        return ScorecardFile(definitions: out, rejectedIDs: rejected)
+        return ScorecardFile(definitions: out, rejectedIDs: rejected, rollingLocations: rolling)
     }
 
     /// The valid identifier an invalid one was probably meant to be: lower case, with every
@@ -69,7 +73,8 @@ enum ScorecardFileLoader {
         return out
     }
 
-    private static func indicator(_ item: Node, reader y: inout YAMLReader) -> IndicatorDefinition? {
+    private static func indicator(_ item: Node, reader y: inout YAMLReader,
+                                  rollingAt: inout [String: SourceLocation]) -> IndicatorDefinition? {
         guard let e = y.mapping(item, allowed: keys, what: "an indicator") else { return nil }
         guard let idNode = y.require(e, "id", in: "an indicator", at: item),
               let id = y.string(idNode, what: "id") else { return nil }
@@ -108,6 +113,7 @@ enum ScorecardFileLoader {
         }
         let chart = y.optional(e, "chart").flatMap { y.choice($0, what: "chart", as: ChartKind.self) }
         let rolling = y.optional(e, "rolling").flatMap { y.integer($0, what: "rolling", range: 2...120) }
+        if rolling != nil, let node = y.optional(e, "rolling"), rollingAt[id] == nil { rollingAt[id] = y.location(node) }
         let window = y.optional(e, "trend-window").flatMap { y.integer($0, what: "trend-window", range: 3...1000) } ?? 6
         var stableBand: Decimal?
         if let node = y.optional(e, "stable-band"), let b = y.decimal(node, what: "stable-band") {
