@@ -123,7 +123,7 @@ struct ObservationLoader {
         if let p = period {
             if let (form, loc) = firstForm[id] {
                 if form != p.form {
-                    error("indicator '\(id)' uses \(form.example) at \(loc.description); write every period of an indicator in one form, not \(p.form.example)", periodField)
+                    error("'\(periodField.text)' is \(p.form.example), but '\(id)' uses \(form.example) at \(loc.description); write every period of an indicator in one form", periodField)
                 }
             } else {
                 firstForm[id] = (p.form, at(periodField))
