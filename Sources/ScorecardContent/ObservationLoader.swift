@@ -229,7 +229,10 @@ struct ObservationLoader {
                 let diff = w - computed
                 if (diff < 0 ? -diff : diff) > half {
                     let shown = DecimalNumber.fixed(computed, places: max(places, 1))
-                    error("value \(f.text) disagrees with numerator and denominator, which give \(shown); correct one of them or leave the value empty", f)
+                    let from = denominator != nil
+                        ? "denominator \(DecimalNumber.plainText(d!))"
+                        : "the population \(DecimalNumber.plainText(d!))"
+                    error("value \(f.text) disagrees with numerator \(DecimalNumber.plainText(n)) and \(from), which give \(shown); correct one of them or leave the value empty", f)
                     return
                 }
             }
