@@ -210,7 +210,7 @@ struct ObservationLoader {
                 if year != period.populationYear {
                     let key = "\(path)|\(period.populationYear)"
                     if borrowedYearsReported.insert(key).inserted {
-                        diagnostics.append(.warning("no population is given for \(period.populationYear); the \(year) figure (\(pop)) is used instead", at: at(numField!)))
+                        diagnostics.append(.warning("no population is given for \(period.populationYear) in \(populationSource), so the \(year) figure (\(pop)) is used; add \(period.populationYear) to population in \(populationSource)", at: at(numField!)))
                     }
                 }
                 populationUsed = pop
@@ -250,7 +250,7 @@ struct ObservationLoader {
         let key = "\(id)\u{0}\(period.canonical)\u{0}\(breakdown ?? "")"
         if let first = seen[key] {
             let what = breakdown.map { " and breakdown '\($0)'" } ?? ""
-            diagnostics.append(.error("'\(id)' already has a row for \(period.canonical)\(what) at \(first.description); each indicator, period and breakdown appears once across the scorecard's CSV files",
+            diagnostics.append(.error("'\(id)' already has a row for \(period.canonical)\(what) at \(first.description); each indicator, period and breakdown appears only once across the scorecard's CSV files",
                                       at: SourceLocation(path: path, line: record.line, column: 1)))
             return
         }

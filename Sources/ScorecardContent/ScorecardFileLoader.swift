@@ -93,7 +93,7 @@ enum ScorecardFileLoader {
                 y.error("tolerance cannot be negative; it is the width of the amber band beyond the target", at: node)
             } else {
                 tolerance = t
-                if target == nil { y.warning("tolerance has no effect without a target", at: node) }
+                if target == nil { y.warning("tolerance has no effect without a target; add a target or remove the tolerance", at: node) }
             }
         }
         if target != nil, better == .neither, let node = y.optional(e, "target") {
