@@ -40,12 +40,20 @@ struct YAMLReader {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            if let context, context.text.contains("quoted scalar"), problem.contains("end of stream") {
+                // Reported at the end of the file, far from the cause: point at the opening quote.
+                diagnostics.append(.error("YAML syntax error: the quote that starts this value is never closed; end the value with the same quote",
+                                          at: SourceLocation(path: path, line: context.mark.line + lineOffset, column: context.mark.column)))
+                return
+            }
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
             if problem.contains("mapping values are not allowed") {
                 message += "; a value containing ': ' must be quoted"
             } else if problem.contains("found character that cannot start any token") {
                 message += "; indent with spaces, not tabs, and quote values that start with @ or `"
+            } else if problem.contains("tab character") {
+                message += "; indent with spaces, not tabs"
             }
             diagnostics.append(.error(message, at: SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)))
         case let .duplicatedKeysInMapping(duplicates, context):
