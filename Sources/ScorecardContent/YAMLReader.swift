@@ -19,7 +19,7 @@ struct YAMLReader {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            report(error)
+            report(error, text: text)
         } catch {
             diagnostics.append(.error("could not read YAML: \(error)", at: SourceLocation(path: path)))
         }
@@ -36,7 +36,7 @@ struct YAMLReader {
         node.mark.map { "\($0.line):\($0.column)" } ?? ""
     }
 
-    private mutating func report(_ error: YamlError) {
+    private mutating func report(_ error: YamlError, text: String) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
@@ -57,13 +57,40 @@ struct YAMLReader {
             }
             diagnostics.append(.error(message, at: SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)))
         case let .duplicatedKeysInMapping(duplicates, context):
-            diagnostics.append(.error("the key '\(duplicates.joined(separator: "', '"))' appears more than once",
-                                      at: SourceLocation(path: path, line: context.mark.line + lineOffset, column: context.mark.column)))
+            // Yams gives the first occurrence; the author has to act on the repeat.
+            let first = context.mark
+            let (line, column) = duplicates.count == 1
+                ? YAMLReader.repeatedKey(duplicates[0], after: first.line, column: first.column, in: text) ?? (first.line, first.column)
+                : (first.line, first.column)
+            let keys = duplicates.joined(separator: "', '")
+            diagnostics.append(.error("the key '\(keys)' appears more than once; keep only one",
+                                      at: SourceLocation(path: path, line: line + lineOffset, column: column)))
         case let .reader(problem, _, _, _):
             diagnostics.append(.error("could not read YAML: \(problem)", at: SourceLocation(path: path)))
         default:
             diagnostics.append(.error("could not read YAML: \(error)", at: SourceLocation(path: path)))
         }
+    }
+
+    /// The line and column of the next `key:` in the same block mapping as the key at
+    /// (`line`, `column`), both 1-based; nil when it cannot be found (a flow mapping).
+    static func repeatedKey(_ key: String, after line: Int, column: Int, in text: String) -> (Int, Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line < lines.count else { return nil }
+        for index in line..<lines.count {
+            var chars = Array(lines[index])
+            if chars.last == "\r" { chars.removeLast() }
+            let content = chars.drop { $0 == " " }
+            if content.isEmpty || content.first == "#" { continue }
+            let indent = chars.count - content.count
+            if indent < column - 1 { return nil }          // left the mapping
+            if indent > column - 1 { continue }            // inside a nested value
+            var rest = Substring(String(content))
+            guard rest.hasPrefix(key) else { continue }
+            rest = rest.dropFirst(key.count).drop { $0 == " " }
+            if rest.first == ":" { return (index + 1, column) }
+        }
+        return nil
     }
 
     func location(_ node: Node) -> SourceLocation {
