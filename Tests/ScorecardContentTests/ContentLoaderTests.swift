@@ -516,6 +516,36 @@ private func dec(_ text: String) -> Decimal { Decimal(string: text, locale: Loca
         ])
     }
 
+    /// libyaml finds the missing quote only at the end of the file; the error points at the
+    /// opening quote (line 1, column 8) instead.
+    @Test func yamlQuoteNeverClosed() {
+        #expect(diagnostics(.replace("\(V)/visit.yaml", "title: Monitoring", "title: \"Monitoring")) == [
+            "\(V)/visit.yaml:1:8: error: YAML syntax error: the quote that starts this value is never closed; end the value with the same quote",
+        ])
+    }
+
+    @Test func yamlTabIndentation() {
+        // The tab opens line 5.
+        #expect(diagnostics(.replace("\(V)/visit.yaml", "status: published", "status: published\n\tx: y")) == [
+            "\(V)/visit.yaml:5:1: error: YAML syntax error: found a tab character that violates indentation (while scanning a plain scalar at line 4); indent with spaces, not tabs",
+        ])
+    }
+
+    /// Reported at the second 'title' (line 5), where the author has to act.
+    @Test func yamlDuplicateKey() {
+        #expect(diagnostics(.replace("\(V)/visit.yaml", "status: published\n", "status: published\ntitle: Again\n")) == [
+            "\(V)/visit.yaml:5:1: error: the key 'title' appears more than once; keep only one",
+        ])
+        // Inside a list item: the first 'unit' of referrals is on line 13, the repeat on 16.
+        #expect(diagnostics(.replace("\(FD)/scorecard.yaml", "    chart: bar\n", "    chart: bar\n    unit: percent\n")) == [
+            "\(FD)/scorecard.yaml:16:5: error: the key 'unit' appears more than once; keep only one",
+        ])
+        // In front matter, lines count from the top of the file: the repeat is on line 4.
+        #expect(diagnostics(.replace("\(EH)/narrative.md", "summary: Assessments held steady.\n", "summary: Assessments held steady.\ntitle: Again\n")) == [
+            "\(EH)/narrative.md:4:1: error: the key 'title' appears more than once; keep only one",
+        ])
+    }
+
     /// Columns count characters: "é" is two bytes but one column, so the colon is at 22, not 23.
     @Test func yamlSyntaxErrorColumnCountsCharacters() {
         #expect(diagnostics(.replace("\(V)/visit.yaml", "title: Monitoring visit, February 2020", "title: Visite d'étude: février")) == [
