@@ -77,6 +77,11 @@ public enum ContentLoader {
         case .folder: kind = "folder"
         default: kind = "file"
         }
+        if names.contains(name) {   // the right name for the other kind of entry
+            let right = kind == "folder" ? "file" : "folder"
+            diags.append(.error("'\(name)' must be a \(right), not a \(kind)", at: SourceLocation(path: path)))
+            return
+        }
         let hint = Suggestion.hint(for: name, in: names, otherwise: expected)
         diags.append(.error("unexpected \(kind) '\(name)'\(hint)", at: SourceLocation(path: path)))
     }
@@ -89,7 +94,7 @@ public enum ContentLoader {
         let yamlPath = "\(folder)/visit.yaml"
         guard let bytes = tree.file(yamlPath) else {
             if tree.entries[yamlPath] != nil {   // a link, folder or device: say so, not "missing"
-                unexpected(yamlPath, tree: tree, expected: "visit.yaml must be a file", names: [], &diags)
+                unexpected(yamlPath, tree: tree, expected: "visit.yaml must be a file", names: ["visit.yaml"], &diags)
             } else {
                 diags.append(.error("missing visit.yaml; every visit folder needs one with title, date and data-as-of", at: SourceLocation(path: yamlPath)))
             }
