@@ -476,6 +476,20 @@ private func dec(_ text: String) -> Decimal { Decimal(string: text, locale: Loca
         ])
     }
 
+    /// A right name on the wrong kind of entry is not met with "did you mean" the same name.
+    @Test func fileWhereAFolderBelongsAndTheOtherWayRound() {
+        #expect(diagnostics(.folder("\(V)/overview.md")) == [
+            "\(V)/overview.md: error: 'overview.md' must be a file, not a folder",
+        ])
+        #expect(diagnostics(.moveFolder(FD, "\(V)/gone"), .write("\(V)/front-door", "x"), .remove("\(V)/gone/scorecard.yaml"),
+                            .remove("\(V)/gone/contacts.csv"), .remove("\(V)/gone/narrative.md")) == [
+            "\(V)/front-door: error: 'front-door' must be a folder, not a file",
+        ])
+        #expect(diagnostics(.remove("\(V)/visit.yaml"), .folder("\(V)/visit.yaml")) == [
+            "\(V)/visit.yaml: error: 'visit.yaml' must be a file, not a folder",
+        ])
+    }
+
     @Test func symbolicLinks() {
         #expect(diagnostics(.symlink("\(FD)/extra.csv")) == [
             "\(FD)/extra.csv: error: symbolic links are not allowed in content/; copy the file or folder here instead",
