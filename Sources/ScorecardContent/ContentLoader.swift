@@ -92,18 +92,23 @@ public enum ContentLoader {
                           _ diags: inout [Diagnostic]) -> Visit? {
         let folder = "content/visits/\(id)"
         let yamlPath = "\(folder)/visit.yaml"
-        guard let bytes = tree.file(yamlPath) else {
-            if tree.entries[yamlPath] != nil {   // a link, folder or device: say so, not "missing"
-                unexpected(yamlPath, tree: tree, expected: "visit.yaml must be a file", names: ["visit.yaml"], &diags)
-            } else {
-                diags.append(.error("missing visit.yaml; every visit folder needs one with title, date and data-as-of", at: SourceLocation(path: yamlPath)))
-            }
-            return nil
-        }
         var populationUnknown = false
-        guard let text = decode(bytes, yamlPath, &diags),
-              var visit = VisitFileLoader.load(text, id: id, path: yamlPath, diagnostics: &diags,
-                                               populationUnknown: &populationUnknown) else { return nil }
+        var read: Visit?
+        if let bytes = tree.file(yamlPath) {
+            if let text = decode(bytes, yamlPath, &diags) {
+                read = VisitFileLoader.load(text, id: id, path: yamlPath, diagnostics: &diags, populationUnknown: &populationUnknown)
+            }
+        } else if tree.entries[yamlPath] != nil {   // a link, folder or device: say so, not "missing"
+            unexpected(yamlPath, tree: tree, expected: "visit.yaml must be a file", names: ["visit.yaml"], &diags)
+        } else {
+            diags.append(.error("missing visit.yaml; every visit folder needs one with title, date and data-as-of", at: SourceLocation(path: yamlPath)))
+        }
+        // Without a readable visit.yaml the visit is left out, but its folder is still checked
+        // so that every problem comes out in one run; only its population is unknown.
+        let usable = read != nil
+        if !usable { populationUnknown = true }
+        let epoch = CivilDate(dayNumber: 0)
+        var visit = read ?? Visit(id: id, title: id, date: epoch, dataAsOf: epoch, location: SourceLocation(path: yamlPath))
 
         let listed = settings.listed?.map(\.id) ?? []
         var cardFolders: [String] = []
@@ -212,7 +217,7 @@ public enum ContentLoader {
         }
         let order = listed
         visit.scorecards.sort { (order.firstIndex(of: $0.id) ?? Int.max) < (order.firstIndex(of: $1.id) ?? Int.max) }
-        return visit
+        return usable ? visit : nil
     }
 
     static func loadNarrative(_ path: String, tree: SourceTree, _ diags: inout [Diagnostic]) -> Narrative? {
