@@ -638,6 +638,21 @@ private func dec(_ text: String) -> Decimal { Decimal(string: text, locale: Loca
 
     // MARK: visit.yaml
 
+    /// A visit.yaml that cannot be read does not hide the problems in the rest of the visit.
+    @Test func visitFolderCheckedDespiteBrokenVisitYAML() {
+        let csvError = Edit.replace("\(FD)/contacts.csv", "referrals,2019-11,412", "referrals,2019-11,85%")
+        #expect(diagnostics(.replace("\(V)/visit.yaml", "title: Monitoring", "titel: Monitoring"), csvError) == [
+            "\(FD)/contacts.csv:4:19: error: '85%' is not a plain number; write percentages without the % sign, as 85",
+            "\(V)/visit.yaml:1:1: error: unknown key 'titel' in visit.yaml; did you mean 'title'?",
+        ])
+        #expect(diagnostics(.remove("\(V)/visit.yaml"), csvError, .write("\(EH)/narative.md", "x")) == [
+            "\(EH)/narative.md: error: unexpected file 'narative.md'; did you mean 'narrative.md'?",
+            "\(FD)/contacts.csv:4:19: error: '85%' is not a plain number; write percentages without the % sign, as 85",
+            "\(V)/visit.yaml: error: missing visit.yaml; every visit folder needs one with title, date and data-as-of",
+        ])
+        #expect(loadFixture(.remove("\(V)/visit.yaml")).visits.isEmpty)
+    }
+
     @Test func dataAsOfLaterThanDate() {
         #expect(diagnostics(.replace("\(V)/visit.yaml", "data-as-of: 2020-01-31", "data-as-of: 2020-02-20")) == [
             "\(V)/visit.yaml:3:13: error: data-as-of 2020-02-20 is later than the visit date 2020-02-12; the data cut-off cannot follow the visit",
