@@ -630,6 +630,19 @@ private func dec(_ text: String) -> Decimal { Decimal(string: text, locale: Loca
         #expect(diagnostics(.bytes("\(FD)/contacts.csv", bomCRLF(csv))) == [
             "\(FD)/contacts.csv:1:1: error: unknown column 'indicatr'; did you mean 'indicator'?",
         ])
+        // Line 1, further along: the BOM's three bytes (one character) are not counted.
+        let colon = SiteFixture.visitYAML.replacingOccurrences(of: "Monitoring visit,", with: "Monitoring visit:")
+        #expect(diagnostics(.bytes("\(V)/visit.yaml", bomCRLF(colon))) == [
+            "\(V)/visit.yaml:1:24: error: YAML syntax error: mapping values are not allowed in this context; a value containing ': ' must be quoted",
+        ])
+        let notes = SiteFixture.frontDoorCSV.replacingOccurrences(of: "status,note\n", with: "status,notes\n")
+        #expect(diagnostics(.bytes("\(FD)/contacts.csv", bomCRLF(notes))) == [
+            "\(FD)/contacts.csv:1:53: error: unknown column 'notes'; did you mean 'note'?",
+        ])
+        let latin1 = bomCRLF(SiteFixture.visitYAML.replacingOccurrences(of: "February", with: "F\u{1}vrier")).map { $0 == 1 ? 0xE9 : $0 }
+        #expect(diagnostics(.bytes("\(V)/visit.yaml", latin1)) == [
+            "\(V)/visit.yaml:1:27: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8",
+        ])
         let row = SiteFixture.frontDoorCSV.replacingOccurrences(of: "referrals,2019-11,412", with: "referrals,2019-11,85%")
         #expect(diagnostics(.bytes("\(FD)/contacts.csv", bomCRLF(row))) == [
             "\(FD)/contacts.csv:4:19: error: '85%' is not a plain number; write percentages without the % sign, as 85",
