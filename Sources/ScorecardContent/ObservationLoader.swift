@@ -29,7 +29,9 @@ struct ObservationLoader {
     /// True when a file or record could not be read at all, so any indicator may lack rows.
     private(set) var incomplete = false
 
-    private var firstForm: [String: (Period.Form, SourceLocation)] = [:]
+    /// For each indicator, the form of every accepted row's period, where it is written and
+    /// the row's location, in reading order.
+    private var forms: [String: [(form: Period.Form, text: String, at: SourceLocation, row: SourceLocation)]] = [:]
     private var seen: [String: SourceLocation] = [:]
     private var borrowedYearsReported: Set<String> = []
 
@@ -119,15 +121,6 @@ struct ObservationLoader {
         } catch {
             self.diagnostics.append(.error(error.message, at: at(periodField)))
             ok = false
-        }
-        if let p = period {
-            if let (form, loc) = firstForm[id] {
-                if form != p.form {
-                    error("'\(periodField.text)' is \(p.form.example), but '\(id)' uses \(form.example) at \(loc.description); write every period of an indicator in one form", periodField)
-                }
-            } else {
-                firstForm[id] = (p.form, at(periodField))
-            }
         }
 
         var breakdown: String?
@@ -257,6 +250,8 @@ struct ObservationLoader {
         seen[key] = SourceLocation(path: path, line: record.line)
 
         accepted = true
+        let rowLocation = SourceLocation(path: path, line: record.line, column: 1)
+        forms[id, default: []].append((period.form, periodField.text, at(periodField), rowLocation))
         observations.append(Observation(
             indicator: id, period: period, breakdown: breakdown, content: content, valueText: valueText,
             numerator: numerator, denominator: denominator, populationDenominator: populationUsed,
@@ -278,11 +273,30 @@ struct ObservationLoader {
         return StatisticalSymbol(rawValue: String(t))
     }
 
-    /// Rules that look across all rows: `rolling` needs regular periods; an explicit
-    /// headline should equal the sum of its categories.
+    /// Rules that look across all rows: one period form per indicator; `rolling` needs
+    /// regular periods; an explicit headline should equal the sum of its categories.
     mutating func finish() {
+        // The form most rows use is taken as meant (a tie goes to the form read first), so one
+        // odd row is one error however early it comes; the odd rows are left out.
+        var mainForm: [String: Period.Form] = [:]
+        var dropped: Set<SourceLocation> = []
+        for (id, list) in forms {
+            var counts: [Period.Form: Int] = [:]
+            for e in list { counts[e.form, default: 0] += 1 }
+            let most = counts.values.max() ?? 0
+            guard let main = list.first(where: { counts[$0.form] == most }) else { continue }
+            mainForm[id] = main.form
+            for e in list where e.form != main.form {
+                diagnostics.append(.error("'\(e.text)' is \(e.form.example), but '\(id)' uses \(main.form.example) at \(main.at.description); write every period of an indicator in one form",
+                                          at: e.at))
+                dropped.insert(e.row)
+                doubtful.insert(id)
+            }
+        }
+        if !dropped.isEmpty { observations.removeAll { dropped.contains($0.location) } }
+
         for def in definitions {
-            if let k = def.rolling, let (form, _) = firstForm[def.id], !form.isRegular {
+            if let k = def.rolling, let form = mainForm[def.id], !form.isRegular {
                 diagnostics.append(.error("indicator '\(def.id)' has rolling: \(k), but its periods are \(form.example); a rolling mean needs months, weeks, quarters or years",
                                           at: rollingLocations[def.id] ?? def.location))
             }
