@@ -336,6 +336,17 @@ private func dec(_ text: String) -> Decimal { Decimal(string: text, locale: Loca
         ])
     }
 
+    /// a.csv is read before contacts.csv, but its one calendar-year row is the odd one out
+    /// among three months: one error for it, not one for each month.
+    @Test func mixedPeriodFormsWithTheOddRowFirst() throws {
+        let content = loadFixture(.write("\(FD)/a.csv", "indicator,period,value\nreferrals,2019,4000\n"))
+        #expect(content.diagnostics.map(\.description) == [
+            "\(FD)/a.csv:2:11: error: '2019' is a calendar year (YYYY), but 'referrals' uses a month (YYYY-MM) at \(FD)/contacts.csv:4:11; write every period of an indicator in one form",
+        ])
+        let referrals = try #require(content.visits.first?.scorecards[1].observations.filter { $0.indicator == "referrals" })
+        #expect(referrals.map(\.period.canonical) == ["2019-11", "2019-12", "2020-01"])
+    }
+
     @Test func duplicateRowAcrossFiles() {
         #expect(diagnostics(.write("\(FD)/more.csv", "indicator,period,value\nreferrals,2019-12,415\n")) == [
             "\(FD)/more.csv:2:1: error: 'referrals' already has a row for 2019-12 at \(FD)/contacts.csv:5; each indicator, period and breakdown appears only once across the scorecard's CSV files",
