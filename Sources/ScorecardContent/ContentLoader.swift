@@ -22,16 +22,18 @@ public enum ContentLoader {
     /// Reads the whole site.
     public static func load(_ tree: SourceTree) -> LoadedContent {
         var diags: [Diagnostic] = []
-        var site: Site?
+        var settings = SiteFile.unknown
         if let bytes = tree.file("site.yaml") {
             if let text = decode(bytes, "site.yaml", &diags) {
-                site = SiteFileLoader.load(text, path: "site.yaml", diagnostics: &diags)
+                settings = SiteFileLoader.load(text, path: "site.yaml", diagnostics: &diags)
             }
         } else {
             diags.append(.error("missing site.yaml; a site folder needs site.yaml beside content/", at: SourceLocation(path: "site.yaml")))
         }
 
+        let site = settings.site
         var visits: [Visit] = []
+        var quiet: [String: Set<String>] = [:]
         if !tree.isFolder("content") {
             diags.append(.error("missing folder content/; visits go in content/visits/<visit-id>/", at: SourceLocation(path: "content")))
         } else {
@@ -51,10 +53,10 @@ public enum ContentLoader {
                     diags.append(.error(problem + " (it is the folder name)", at: SourceLocation(path: path)))
                     continue
                 }
-                if let visit = loadVisit(id: id, tree: tree, site: site, &diags) { visits.append(visit) }
+                if let visit = loadVisit(id: id, tree: tree, settings: settings, quiet: &quiet, &diags) { visits.append(visit) }
             }
         }
-        if let site { visitWarnings(visits, site: site, &diags) }
+        if let site { visitWarnings(visits, site: site, quiet: quiet, &diags) }
         var record = PublishRecord()
         if let bytes = tree.file(PublishRecord.path) {
             record = PublishRecord.parse(bytes, diagnostics: &diags) ?? PublishRecord()
@@ -80,21 +82,40 @@ public enum ContentLoader {
         case .folder: kind = "folder"
         default: kind = "file"
         }
-        let hint = Suggestion.hint(for: name, in: names)
-        diags.append(.error("unexpected \(kind) '\(name)'\(hint); \(expected)", at: SourceLocation(path: path)))
+        if names.contains(name) {   // the right name for the other kind of entry
+            let right = kind == "folder" ? "file" : "folder"
+            diags.append(.error("'\(name)' must be a \(right), not a \(kind)", at: SourceLocation(path: path)))
+            return
+        }
+        let hint = Suggestion.hint(for: name, in: names, otherwise: expected)
+        diags.append(.error("unexpected \(kind) '\(name)'\(hint)", at: SourceLocation(path: path)))
     }
 
-    static func loadVisit(id: String, tree: SourceTree, site: Site?, _ diags: inout [Diagnostic]) -> Visit? {
+    /// Reads one visit folder. `quiet` collects, under `visit-id/scorecard-id`, the indicators
+    /// whose lack of data would merely follow from an error already reported.
+    static func loadVisit(id: String, tree: SourceTree, settings: SiteFile, quiet: inout [String: Set<String>],
+                          _ diags: inout [Diagnostic]) -> Visit? {
         let folder = "content/visits/\(id)"
         let yamlPath = "\(folder)/visit.yaml"
-        guard let bytes = tree.file(yamlPath) else {
+        var populationUnknown = false
+        var read: Visit?
+        if let bytes = tree.file(yamlPath) {
+            if let text = decode(bytes, yamlPath, &diags) {
+                read = VisitFileLoader.load(text, id: id, path: yamlPath, diagnostics: &diags, populationUnknown: &populationUnknown)
+            }
+        } else if tree.entries[yamlPath] != nil {   // a link, folder or device: say so, not "missing"
+            unexpected(yamlPath, tree: tree, expected: "visit.yaml must be a file", names: ["visit.yaml"], &diags)
+        } else {
             diags.append(.error("missing visit.yaml; every visit folder needs one with title, date and data-as-of", at: SourceLocation(path: yamlPath)))
-            return nil
         }
-        guard let text = decode(bytes, yamlPath, &diags),
-              var visit = VisitFileLoader.load(text, id: id, path: yamlPath, diagnostics: &diags) else { return nil }
+        // Without a readable visit.yaml the visit is left out, but its folder is still checked
+        // so that every problem comes out in one run; only its population is unknown.
+        let usable = read != nil
+        if !usable { populationUnknown = true }
+        let epoch = CivilDate(dayNumber: 0)
+        var visit = read ?? Visit(id: id, title: id, date: epoch, dataAsOf: epoch, location: SourceLocation(path: yamlPath))
 
-        let listed = site?.scorecards.map(\.id) ?? []
+        let listed = settings.listed?.map(\.id) ?? []
         var cardFolders: [String] = []
         for name in tree.children(of: folder) where !isHidden(name) {
             let path = "\(folder)/\(name)"
@@ -107,9 +128,12 @@ public enum ContentLoader {
                 }
             default:
                 if tree.isFolder(path) {
-                    if site == nil || listed.contains(name) { cardFolders.append(name); continue }
-                    let hint = Suggestion.hint(for: name, in: listed)
-                    diags.append(.error("scorecard folder '\(name)' is not listed in site.yaml\(hint); add it to scorecards in site.yaml or rename the folder", at: SourceLocation(path: path)))
+                    if settings.listed == nil || listed.contains(name) || settings.rejectedIDs.contains(name) {
+                        cardFolders.append(name)
+                        continue
+                    }
+                    let hint = Suggestion.hint(for: name, in: listed, otherwise: "add it to scorecards in site.yaml or rename the folder")
+                    diags.append(.error("scorecard folder '\(name)' is not listed in site.yaml\(hint)", at: SourceLocation(path: path)))
                     continue
                 }
             }
@@ -117,37 +141,50 @@ public enum ContentLoader {
                        names: ["visit.yaml", "overview.md"] + listed, &diags)
         }
 
-        // Scorecard definitions first, so ids can be checked across the visit.
-        var definitions: [String: [IndicatorDefinition]] = [:]
+        // Scorecard definitions first, so ids can be checked across the visit. A scorecard
+        // whose scorecard.yaml cannot be read has no definitions to check its rows against;
+        // its folder and CSV files are still checked on their own.
+        var files: [String: ScorecardFile] = [:]
         for card in cardFolders {
             let path = "\(folder)/\(card)/scorecard.yaml"
+            files[card] = ScorecardFile(definitions: nil)
             guard let bytes = tree.file(path) else {
-                diags.append(.error("missing scorecard.yaml; every scorecard folder needs one listing its indicators", at: SourceLocation(path: path)))
+                // A link or anything else in its place is reported as such with the folder's files.
+                if tree.entries[path] == nil {
+                    diags.append(.error("missing scorecard.yaml; every scorecard folder needs one listing its indicators", at: SourceLocation(path: path)))
+                }
                 continue
             }
             guard let text = decode(bytes, path, &diags) else { continue }
-            definitions[card] = ScorecardFileLoader.load(text, path: path, diagnostics: &diags)
+            files[card] = ScorecardFileLoader.load(text, path: path, diagnostics: &diags)
         }
-        var owner: [String: String] = [:]
+        var owner: [String: (card: String, location: SourceLocation)] = [:]
+        var duplicated: Set<String> = []
         for card in cardFolders {
+            guard let defs = files[card]?.definitions else { continue }
             var kept: [IndicatorDefinition] = []
-            for def in definitions[card] ?? [] {
+            for def in defs {
                 if let other = owner[def.id] {
-                    diags.append(.error("indicator id '\(def.id)' is already used in the scorecard '\(other)'; ids are unique across a visit", at: def.location))
+                    diags.append(.error("indicator id '\(def.id)' is already used in the scorecard '\(other.card)' (\(other.location.description)); ids are unique across a visit", at: def.location))
+                    files[card]?.rejectedIDs.insert(def.id)
+                    duplicated.insert(def.id)
                 } else {
-                    owner[def.id] = card
+                    owner[def.id] = (card, def.location)
                     kept.append(def)
                 }
             }
-            definitions[card] = kept
+            files[card]?.definitions = kept
         }
 
-        let population = visit.population ?? site?.population ?? [:]
+        let population = populationUnknown ? nil : visit.population ?? settings.population
         let populationSource = visit.population != nil ? yamlPath : "site.yaml"
         for card in cardFolders {
             let cardFolder = "\(folder)/\(card)"
-            guard let defs = definitions[card] else { continue }
-            var loader = ObservationLoader(definitions: defs, otherScorecards: owner.filter { $0.value != card },
+            let file = files[card] ?? ScorecardFile(definitions: nil)
+            let defs = file.definitions ?? []
+            var loader = ObservationLoader(definitions: file.definitions, rejectedIDs: file.rejectedIDs,
+                                           rollingLocations: file.rollingLocations,
+                                           otherScorecards: owner.mapValues(\.card).filter { $0.value != card },
                                            population: population, populationSource: populationSource)
             var narrative: Narrative?
             var csvCount = 0
@@ -168,7 +205,8 @@ public enum ContentLoader {
             }
             loader.finish()
             diags += loader.diagnostics
-            let title = site?.scorecards.first { $0.id == card }?.title ?? card
+            guard file.definitions != nil else { continue }
+            let title = settings.listed?.first { $0.id == card }?.title ?? card
             var scorecard = Scorecard(id: card, title: title, indicators: defs, observations: loader.observations,
                                       narrative: narrative)
             scorecard.observations.sort { ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0) }
@@ -176,10 +214,15 @@ public enum ContentLoader {
             if csvCount == 0 && !defs.isEmpty {
                 diags.append(.warning("no CSV files in this scorecard folder, so none of its indicators has data", at: SourceLocation(path: cardFolder)))
             }
+            if csvCount == 0 || loader.incomplete {
+                quiet["\(id)/\(card)"] = Set(defs.map(\.id))
+            } else {
+                quiet["\(id)/\(card)"] = loader.doubtful.union(duplicated)
+            }
         }
-        let order = site?.scorecards.map(\.id) ?? []
+        let order = listed
         visit.scorecards.sort { (order.firstIndex(of: $0.id) ?? Int.max) < (order.firstIndex(of: $1.id) ?? Int.max) }
-        return visit
+        return usable ? visit : nil
     }
 
     static func loadNarrative(_ path: String, tree: SourceTree, _ diags: inout [Diagnostic]) -> Narrative? {
@@ -201,7 +244,7 @@ public enum ContentLoader {
 
     /// Warnings that need the whole visit: rows after the cut-off, indicators with no data,
     /// retired scorecards in a draft.
-    static func visitWarnings(_ visits: [Visit], site: Site, _ diags: inout [Diagnostic]) {
+    static func visitWarnings(_ visits: [Visit], site: Site, quiet: [String: Set<String>], _ diags: inout [Diagnostic]) {
         for visit in visits {
             for card in visit.scorecards {
                 if site.scorecards.first(where: { $0.id == card.id })?.retired == true, visit.status == .draft {
@@ -217,7 +260,8 @@ public enum ContentLoader {
                     let rows = e.count == 1 ? "1 row ends" : "\(e.count) rows end"
                     diags.append(.warning("\(rows) after the data cut-off (\(visit.dataAsOf.longLabel)) and \(e.count == 1 ? "is" : "are") not shown at this visit", at: e.first))
                 }
-                for def in card.indicators where !card.observations.contains(where: { $0.indicator == def.id && $0.period.end <= visit.dataAsOf }) {
+                let unsure = quiet["\(visit.id)/\(card.id)"] ?? []
+                for def in card.indicators where !unsure.contains(def.id) && !card.observations.contains(where: { $0.indicator == def.id && $0.period.end <= visit.dataAsOf }) {
                     diags.append(.warning("indicator '\(def.id)' has no data up to the data cut-off (\(visit.dataAsOf.longLabel)), so it shows no figures at this visit", at: def.location))
                 }
             }

@@ -9,20 +9,39 @@ struct ObservationLoader {
     static let columns = ["indicator", "period", "value", "numerator", "denominator", "breakdown", "status", "note"]
 
     let definitions: [IndicatorDefinition]
+    /// False when scorecard.yaml could not be read: no row can be checked against it.
+    let definitionsKnown: Bool
+    /// Ids whose definitions were rejected for an error already reported: their rows are
+    /// left out without a second error.
+    let rejectedIDs: Set<String>
+    /// Where each indicator's `rolling` is written in scorecard.yaml.
+    let rollingLocations: [String: SourceLocation]
     /// Indicator ids of the visit's other scorecards, for a clearer message.
     let otherScorecards: [String: String]
-    let population: [Int: Int]
+    /// Head counts by year; nil when they could not be read (an error already reported).
+    let population: [Int: Int]?
     let populationSource: String
     var diagnostics: [Diagnostic] = []
     var observations: [Observation] = []
+    /// Indicators with a row left out for an error: a lack of data, or a headline that differs
+    /// from the remaining categories, would merely follow from it.
+    private(set) var doubtful: Set<String> = []
+    /// True when a file or record could not be read at all, so any indicator may lack rows.
+    private(set) var incomplete = false
 
-    private var firstForm: [String: (Period.Form, SourceLocation)] = [:]
+    /// For each indicator, the form of every accepted row's period, where it is written and
+    /// the row's location, in reading order.
+    private var forms: [String: [(form: Period.Form, text: String, at: SourceLocation, row: SourceLocation)]] = [:]
     private var seen: [String: SourceLocation] = [:]
     private var borrowedYearsReported: Set<String> = []
 
-    init(definitions: [IndicatorDefinition], otherScorecards: [String: String], population: [Int: Int],
-         populationSource: String) {
-        self.definitions = definitions
+    init(definitions: [IndicatorDefinition]?, rejectedIDs: Set<String> = [],
+         rollingLocations: [String: SourceLocation] = [:], otherScorecards: [String: String],
+         population: [Int: Int]?, populationSource: String) {
+        self.rollingLocations = rollingLocations
+        self.definitions = definitions ?? []
+        self.definitionsKnown = definitions != nil
+        self.rejectedIDs = rejectedIDs
         self.otherScorecards = otherScorecards
         self.population = population
         self.populationSource = populationSource
@@ -32,30 +51,37 @@ struct ObservationLoader {
     mutating func read(_ bytes: [UInt8], path: String) {
         let (table, csvDiagnostics) = CSVReader.read(bytes, path: path)
         diagnostics += csvDiagnostics
+        if !csvDiagnostics.isEmpty { incomplete = true }
         guard let table else { return }
         var index: [String: Int] = [:]
         var headerOK = true
+        var misspelt: Set<String> = []   // columns an unknown name was taken to mean
         for (i, field) in table.header.enumerated() {
             if Self.columns.contains(field.text) {
                 index[field.text] = i
             } else {
                 headerOK = false
+                if let meant = Suggestion.closest(to: field.text, in: Self.columns) { misspelt.insert(meant) }
                 let name = field.text.isEmpty ? "an empty column name" : "unknown column '\(field.text)'"
-                diagnostics.append(.error("\(name)\(Suggestion.hint(for: field.text, in: Self.columns)); allowed columns are \(Self.columns.joined(separator: ", "))",
+                diagnostics.append(.error("\(name)\(Suggestion.hint(for: field.text, in: Self.columns, otherwise: "allowed columns are \(Self.columns.joined(separator: ", "))"))",
                                           at: SourceLocation(path: path, line: field.line, column: field.column)))
             }
         }
-        for required in ["indicator", "period"] where index[required] == nil {
+        // A column reported above as misspelt is not reported again as missing.
+        for required in ["indicator", "period"] where index[required] == nil && !misspelt.contains(required) {
             headerOK = false
             diagnostics.append(.error("the header has no '\(required)' column; the first line must name the columns, such as indicator,period,value",
                                       at: SourceLocation(path: path, line: table.header.first?.line ?? 1, column: 1)))
         }
-        if index["value"] == nil && index["numerator"] == nil {
+        if index["value"] == nil && index["numerator"] == nil && misspelt.isDisjoint(with: ["value", "numerator"]) {
             headerOK = false
             diagnostics.append(.error("the header has no 'value' column (or numerator and denominator columns to compute it)",
                                       at: SourceLocation(path: path, line: table.header.first?.line ?? 1, column: 1)))
         }
-        guard headerOK else { return }
+        guard headerOK else {
+            incomplete = true
+            return
+        }
         for record in table.records {
             readRow(record, index: index, path: path)
         }
@@ -73,15 +99,20 @@ struct ObservationLoader {
         let indicatorField = field("indicator")!
         let id = indicatorField.text
         guard let def = definitions.first(where: { $0.id == id }) else {
-            if id.isEmpty {
+            if !definitionsKnown || rejectedIDs.contains(id) {
+                return
+            } else if id.isEmpty {
                 error("the indicator is empty; every row names an indicator from scorecard.yaml", indicatorField)
             } else if let other = otherScorecards[id] {
                 error("indicator '\(id)' belongs to the scorecard '\(other)'; put its rows in that folder", indicatorField)
             } else {
-                error("unknown indicator '\(id)'\(Suggestion.hint(for: id, in: definitions.map(\.id))); it is not defined in this scorecard's scorecard.yaml", indicatorField)
+                error("unknown indicator '\(id)': it is not in this scorecard's scorecard.yaml\(Suggestion.hint(for: id, in: definitions.map(\.id)))", indicatorField)
             }
             return
         }
+
+        var accepted = false
+        defer { if !accepted { doubtful.insert(id) } }
 
         let periodField = field("period")!
         var period: Period?
@@ -91,21 +122,12 @@ struct ObservationLoader {
             self.diagnostics.append(.error(error.message, at: at(periodField)))
             ok = false
         }
-        if let p = period {
-            if let (form, loc) = firstForm[id] {
-                if form != p.form {
-                    error("indicator '\(id)' uses \(form.example) at \(loc.description); write every period of an indicator in one form, not \(p.form.example)", periodField)
-                }
-            } else {
-                firstForm[id] = (p.form, at(periodField))
-            }
-        }
 
         var breakdown: String?
         if let f = field("breakdown"), !f.text.isEmpty {
             breakdown = f.text
             if let declared = def.breakdowns, !declared.contains(f.text) {
-                error("'\(f.text)' is not a breakdown category of '\(id)'\(Suggestion.hint(for: f.text, in: declared)); its categories are \(declared.joined(separator: ", "))", f)
+                error("'\(f.text)' is not a breakdown category of '\(id)'\(Suggestion.hint(for: f.text, in: declared, otherwise: "its categories are \(declared.joined(separator: ", "))"))", f)
             }
         }
 
@@ -173,14 +195,15 @@ struct ObservationLoader {
         } else if let n = numerator {
             var d = denominator
             if d == nil {   // a rate from the population
-                guard let (pop, year) = populationFor(period.populationYear) else {
+                guard let population else { return }   // unreadable: already reported
+                guard let (pop, year) = populationFor(period.populationYear, in: population) else {
                     error("no population is given for \(period.populationYear) or any earlier year; add it to population in \(populationSource), or give a denominator", numField!)
                     return
                 }
                 if year != period.populationYear {
                     let key = "\(path)|\(period.populationYear)"
                     if borrowedYearsReported.insert(key).inserted {
-                        diagnostics.append(.warning("no population is given for \(period.populationYear); the \(year) figure (\(pop)) is used instead", at: at(numField!)))
+                        diagnostics.append(.warning("no population is given for \(period.populationYear) in \(populationSource), so the \(year) figure (\(pop)) is used; add \(period.populationYear) to population in \(populationSource)", at: at(numField!)))
                     }
                 }
                 populationUsed = pop
@@ -199,7 +222,10 @@ struct ObservationLoader {
                 let diff = w - computed
                 if (diff < 0 ? -diff : diff) > half {
                     let shown = DecimalNumber.fixed(computed, places: max(places, 1))
-                    error("value \(f.text) disagrees with numerator and denominator, which give \(shown); correct one of them or leave the value empty", f)
+                    let from = denominator != nil
+                        ? "denominator \(DecimalNumber.plainText(d!))"
+                        : "the population \(DecimalNumber.plainText(d!))"
+                    error("value \(f.text) disagrees with numerator \(DecimalNumber.plainText(n)) and \(from), which give \(shown); correct one of them or leave the value empty", f)
                     return
                 }
             }
@@ -217,12 +243,15 @@ struct ObservationLoader {
         let key = "\(id)\u{0}\(period.canonical)\u{0}\(breakdown ?? "")"
         if let first = seen[key] {
             let what = breakdown.map { " and breakdown '\($0)'" } ?? ""
-            diagnostics.append(.error("'\(id)' already has a row for \(period.canonical)\(what) at \(first.description); each indicator, period and breakdown appears once across the scorecard's CSV files",
+            diagnostics.append(.error("'\(id)' already has a row for \(period.canonical)\(what) at \(first.description); each indicator, period and breakdown appears only once across the scorecard's CSV files",
                                       at: SourceLocation(path: path, line: record.line, column: 1)))
             return
         }
         seen[key] = SourceLocation(path: path, line: record.line)
 
+        accepted = true
+        let rowLocation = SourceLocation(path: path, line: record.line, column: 1)
+        forms[id, default: []].append((period.form, periodField.text, at(periodField), rowLocation))
         observations.append(Observation(
             indicator: id, period: period, breakdown: breakdown, content: content, valueText: valueText,
             numerator: numerator, denominator: denominator, populationDenominator: populationUsed,
@@ -231,7 +260,7 @@ struct ObservationLoader {
     }
 
     /// The head count for `year`, or the latest earlier year's, with the year used.
-    private func populationFor(_ year: Int) -> (Int, Int)? {
+    private func populationFor(_ year: Int, in population: [Int: Int]) -> (Int, Int)? {
         if let p = population[year] { return (p, year) }
         guard let earlier = population.keys.filter({ $0 < year }).max() else { return nil }
         return (population[earlier]!, earlier)
@@ -244,15 +273,34 @@ struct ObservationLoader {
         return StatisticalSymbol(rawValue: String(t))
     }
 
-    /// Rules that look across all rows: `rolling` needs regular periods; an explicit
-    /// headline should equal the sum of its categories.
+    /// Rules that look across all rows: one period form per indicator; `rolling` needs
+    /// regular periods; an explicit headline should equal the sum of its categories.
     mutating func finish() {
-        for def in definitions {
-            if let k = def.rolling, let (form, _) = firstForm[def.id], !form.isRegular {
-                diagnostics.append(.error("indicator '\(def.id)' has rolling: \(k), but its periods are \(form.example); a rolling mean needs months, weeks, quarters or years",
-                                          at: def.location))
+        // The form most rows use is taken as meant (a tie goes to the form read first), so one
+        // odd row is one error however early it comes; the odd rows are left out.
+        var mainForm: [String: Period.Form] = [:]
+        var dropped: Set<SourceLocation> = []
+        for (id, list) in forms {
+            var counts: [Period.Form: Int] = [:]
+            for e in list { counts[e.form, default: 0] += 1 }
+            let most = counts.values.max() ?? 0
+            guard let main = list.first(where: { counts[$0.form] == most }) else { continue }
+            mainForm[id] = main.form
+            for e in list where e.form != main.form {
+                diagnostics.append(.error("'\(e.text)' is \(e.form.example), but '\(id)' uses \(main.form.example) at \(main.at.description); write every period of an indicator in one form",
+                                          at: e.at))
+                dropped.insert(e.row)
+                doubtful.insert(id)
             }
-            guard def.unit == .count else { continue }
+        }
+        if !dropped.isEmpty { observations.removeAll { dropped.contains($0.location) } }
+
+        for def in definitions {
+            if let k = def.rolling, let form = mainForm[def.id], !form.isRegular {
+                diagnostics.append(.error("indicator '\(def.id)' has rolling: \(k), but its periods are \(form.example); a rolling mean needs months, weeks, quarters or years",
+                                          at: rollingLocations[def.id] ?? def.location))
+            }
+            guard def.unit == .count, !doubtful.contains(def.id), !incomplete else { continue }
             let rows = observations.filter { $0.indicator == def.id }
             var categories = def.breakdowns ?? []
             for r in rows { if let b = r.breakdown, !categories.contains(b) { categories.append(b) } }

@@ -2,38 +2,79 @@ import Foundation
 import ScorecardCore
 import Yams
 
+/// What `scorecard.yaml` gave.
+struct ScorecardFile {
+    /// The definitions that could be read; nil when the file as a whole could not be (a syntax
+    /// error, no `indicators` list), so that no row can be checked against it.
+    var definitions: [IndicatorDefinition]?
+    /// Ids of entries that were written but rejected for an error already reported (as
+    /// written, and as the valid id they were probably meant to be): their rows are not
+    /// reported again as unknown indicators.
+    var rejectedIDs: Set<String> = []
+    /// Where each indicator's `rolling` value is written, to point at it when the periods
+    /// turn out not to allow a rolling mean.
+    var rollingLocations: [String: SourceLocation] = [:]
+}
+
 /// Reads `scorecard.yaml`: the indicator definitions.
 enum ScorecardFileLoader {
     static let keys = ["id", "title", "unit", "better", "target", "tolerance", "decimals", "comparators",
                        "breakdowns", "chart", "rolling", "trend-window", "stable-band", "disclosure",
                        "definition", "source"]
 
-    /// The definitions, and for each the node of its `rolling` key (checked later against the periods).
-    static func load(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> [IndicatorDefinition] {
+    /// The definitions, and the ids of entries rejected for an error.
+    static func load(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> ScorecardFile {
         var y = YAMLReader(path: path)
         defer { diagnostics += y.diagnostics }
         guard let root = y.parse(text) else {
             if y.diagnostics.isEmpty {
                 y.diagnostics.append(.error("scorecard.yaml is empty; it needs a list of indicators", at: SourceLocation(path: path)))
             }
-            return []
+            return ScorecardFile(definitions: nil)
         }
         guard let e = y.mapping(root, allowed: ["indicators"], what: "scorecard.yaml"),
               let listNode = y.require(e, "indicators", in: "scorecard.yaml", at: root),
-              let items = y.sequence(listNode, what: "indicators") else { return [] }
+              let items = y.sequence(listNode, what: "indicators") else { return ScorecardFile(definitions: nil) }
         var out: [IndicatorDefinition] = []
+        var rejected: Set<String> = []
+        var rolling: [String: SourceLocation] = [:]
         for item in items {
-            guard let def = indicator(item, reader: &y) else { continue }
+            guard let def = indicator(item, reader: &y, rollingAt: &rolling) else {
+                if case .mapping(let m) = item {
+                    for (k, v) in m where k.string == "id" {
+                        guard case .scalar(let s) = v else { continue }
+                        rejected.insert(s.string)
+                        rejected.insert(likelyIdentifier(s.string))
+                    }
+                }
+                continue
+            }
             if out.contains(where: { $0.id == def.id }) {
                 y.diagnostics.append(.error("indicator '\(def.id)' is defined more than once in this file", at: def.location))
             } else {
                 out.append(def)
             }
         }
+        return ScorecardFile(definitions: out, rejectedIDs: rejected, rollingLocations: rolling)
+    }
+
+    /// The valid identifier an invalid one was probably meant to be: lower case, with every
+    /// run of other characters turned into one hyphen.
+    static func likelyIdentifier(_ text: String) -> String {
+        var out = ""
+        for ch in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(ch) || ("0"..."9").contains(ch) {
+                out.unicodeScalars.append(ch)
+            } else if !out.isEmpty && !out.hasSuffix("-") {
+                out += "-"
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
         return out
     }
 
-    private static func indicator(_ item: Node, reader y: inout YAMLReader) -> IndicatorDefinition? {
+    private static func indicator(_ item: Node, reader y: inout YAMLReader,
+                                  rollingAt: inout [String: SourceLocation]) -> IndicatorDefinition? {
         guard let e = y.mapping(item, allowed: keys, what: "an indicator") else { return nil }
         guard let idNode = y.require(e, "id", in: "an indicator", at: item),
               let id = y.string(idNode, what: "id") else { return nil }
@@ -52,7 +93,7 @@ enum ScorecardFileLoader {
                 y.error("tolerance cannot be negative; it is the width of the amber band beyond the target", at: node)
             } else {
                 tolerance = t
-                if target == nil { y.warning("tolerance has no effect without a target", at: node) }
+                if target == nil { y.warning("tolerance has no effect without a target; add a target or remove the tolerance", at: node) }
             }
         }
         if target != nil, better == .neither, let node = y.optional(e, "target") {
@@ -72,6 +113,7 @@ enum ScorecardFileLoader {
         }
         let chart = y.optional(e, "chart").flatMap { y.choice($0, what: "chart", as: ChartKind.self) }
         let rolling = y.optional(e, "rolling").flatMap { y.integer($0, what: "rolling", range: 2...120) }
+        if rolling != nil, let node = y.optional(e, "rolling"), rollingAt[id] == nil { rollingAt[id] = y.location(node) }
         let window = y.optional(e, "trend-window").flatMap { y.integer($0, what: "trend-window", range: 3...1000) } ?? 6
         var stableBand: Decimal?
         if let node = y.optional(e, "stable-band"), let b = y.decimal(node, what: "stable-band") {

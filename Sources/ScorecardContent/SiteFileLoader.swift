@@ -2,20 +2,37 @@ import Foundation
 import ScorecardCore
 import Yams
 
+/// What `site.yaml` gave, as far as it could be read: enough to check the visits against
+/// even when the file has errors, without reporting again what follows from them.
+struct SiteFile {
+    /// The settings, when the file has no error that leaves a required one unknown.
+    var site: Site?
+    /// The scorecards listed; nil when the list could not be read at all.
+    var listed: [Site.ScorecardListing]?
+    /// Ids of scorecard entries rejected for an error already reported (as written, and as
+    /// the valid id they were probably meant to be): their folders are not reported again.
+    var rejectedIDs: Set<String> = []
+    /// Head counts by year; nil when they could not be read, so no rate can be checked.
+    var population: [Int: Int]?
+
+    /// Nothing could be read.
+    static let unknown = SiteFile(site: nil, listed: nil, population: nil)
+}
+
 /// Reads `site.yaml`.
 enum SiteFileLoader {
     static let keys = ["title", "authority", "theme", "base-url", "scorecards", "population", "disclosure"]
 
-    static func load(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> Site? {
+    static func load(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> SiteFile {
         var y = YAMLReader(path: path)
         defer { diagnostics += y.diagnostics }
         guard let root = y.parse(text) else {
             if y.diagnostics.isEmpty {
                 y.diagnostics.append(.error("site.yaml is empty; it needs title, authority and scorecards", at: SourceLocation(path: path)))
             }
-            return nil
+            return .unknown
         }
-        guard let e = y.mapping(root, allowed: keys, what: "site.yaml") else { return nil }
+        guard let e = y.mapping(root, allowed: keys, what: "site.yaml") else { return .unknown }
         let title = y.require(e, "title", in: "site.yaml", at: root).flatMap { y.nonEmptyString($0, what: "title") }
         let authority = y.require(e, "authority", in: "site.yaml", at: root).flatMap { y.nonEmptyString($0, what: "authority") }
         var theme = "default"
@@ -28,14 +45,22 @@ enum SiteFileLoader {
             y.error("base-url must start with https:// or http://, not '\(b)'", at: node)
         }
         var listings: [Site.ScorecardListing] = []
+        var listRead = false
+        var rejected: Set<String> = []
         if let node = y.require(e, "scorecards", in: "site.yaml", at: root), let items = y.sequence(node, what: "scorecards") {
+            listRead = true
             for item in items {
                 guard let se = y.mapping(item, allowed: ["id", "title", "retired"], what: "a scorecard entry") else { continue }
                 guard let idNode = y.require(se, "id", in: "a scorecard entry", at: item),
                       let id = y.string(idNode, what: "id") else { continue }
-                if let problem = Identifier.problem(with: id, kind: "scorecard id") { y.error(problem, at: idNode); continue }
+                func reject() {
+                    rejected.insert(id)
+                    rejected.insert(ScorecardFileLoader.likelyIdentifier(id))
+                }
+                if let problem = Identifier.problem(with: id, kind: "scorecard id") { y.error(problem, at: idNode); reject(); continue }
                 if Identifier.reservedScorecardIDs.contains(id) {
                     y.error("scorecard id '\(id)' is reserved for the site's own pages; choose another", at: idNode)
+                    reject()
                     continue
                 }
                 if listings.contains(where: { $0.id == id }) {
@@ -43,16 +68,23 @@ enum SiteFileLoader {
                     continue
                 }
                 guard let t = y.require(se, "title", in: "scorecard '\(id)'", at: item),
-                      let title = y.nonEmptyString(t, what: "title") else { continue }
+                      let title = y.nonEmptyString(t, what: "title") else { reject(); continue }
                 let retired = y.optional(se, "retired").flatMap { y.bool($0, what: "retired") } ?? false
                 listings.append(.init(id: id, title: title, retired: retired))
             }
         }
-        let population = y.optional(e, "population").flatMap { y.population($0) } ?? [:]
+        var population: [Int: Int]? = [:]
+        if let node = y.optional(e, "population") {
+            population = y.population(node)
+        } else if e["population"] == nil, y.wasHinted("population", in: root) {
+            population = nil   // misspelt: its absence is not the author's intent
+        }
         let suppress = y.optional(e, "disclosure").flatMap { y.suppressBelow($0) } ?? 0
-        guard let title, let authority else { return nil }
-        return Site(title: title, authority: authority, theme: theme, baseURL: baseURL, scorecards: listings,
-                    population: population, suppressBelow: suppress)
+        var file = SiteFile(site: nil, listed: listRead ? listings : nil, rejectedIDs: rejected, population: population)
+        guard let title, let authority else { return file }
+        file.site = Site(title: title, authority: authority, theme: theme, baseURL: baseURL, scorecards: listings,
+                         population: population ?? [:], suppressBelow: suppress)
+        return file
     }
 }
 
@@ -60,7 +92,10 @@ enum SiteFileLoader {
 enum VisitFileLoader {
     static let keys = ["title", "date", "data-as-of", "status", "population", "disclosure"]
 
-    static func load(_ text: String, id: String, path: String, diagnostics: inout [Diagnostic]) -> Visit? {
+    /// The visit; `populationUnknown` is set when visit.yaml gives a population that could not
+    /// be read (so neither its figures nor the site's may be used to check rates).
+    static func load(_ text: String, id: String, path: String, diagnostics: inout [Diagnostic],
+                     populationUnknown: inout Bool) -> Visit? {
         var y = YAMLReader(path: path)
         defer { diagnostics += y.diagnostics }
         guard let root = y.parse(text) else {
@@ -79,6 +114,9 @@ enum VisitFileLoader {
         }
         let status = y.optional(e, "status").flatMap { y.choice($0, what: "status", as: VisitStatus.self) } ?? .draft
         let population = y.optional(e, "population").flatMap { y.population($0) }
+        if population == nil, y.optional(e, "population") != nil || (e["population"] == nil && y.wasHinted("population", in: root)) {
+            populationUnknown = true
+        }
         let suppress = y.optional(e, "disclosure").flatMap { y.suppressBelow($0) }
         guard let title, let date, let asOf else { return nil }
         return Visit(id: id, title: title, date: date, dataAsOf: asOf, status: status, population: population,

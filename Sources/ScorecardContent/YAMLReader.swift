@@ -19,7 +19,7 @@ struct YAMLReader {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            report(error)
+            report(error, text: text)
         } catch {
             diagnostics.append(.error("could not read YAML: \(error)", at: SourceLocation(path: path)))
         }
@@ -28,26 +28,69 @@ struct YAMLReader {
 
     private var lineOffset = 0
 
-    private mutating func report(_ error: YamlError) {
+    /// For each mapping (by its position), the keys that an unknown key there was taken to
+    /// be a misspelling of: their absence is not reported again.
+    private var hintedKeys: [String: Set<String>] = [:]
+
+    private static func place(_ node: Node) -> String {
+        node.mark.map { "\($0.line):\($0.column)" } ?? ""
+    }
+
+    private mutating func report(_ error: YamlError, text: String) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            if let context, context.text.contains("quoted scalar"), problem.contains("end of stream") {
+                // Reported at the end of the file, far from the cause: point at the opening quote.
+                diagnostics.append(.error("YAML syntax error: the quote that starts this value is never closed; end the value with the same quote",
+                                          at: SourceLocation(path: path, line: context.mark.line + lineOffset, column: context.mark.column)))
+                return
+            }
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
             if problem.contains("mapping values are not allowed") {
                 message += "; a value containing ': ' must be quoted"
             } else if problem.contains("found character that cannot start any token") {
                 message += "; indent with spaces, not tabs, and quote values that start with @ or `"
+            } else if problem.contains("tab character") {
+                message += "; indent with spaces, not tabs"
             }
             diagnostics.append(.error(message, at: SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)))
         case let .duplicatedKeysInMapping(duplicates, context):
-            diagnostics.append(.error("the key '\(duplicates.joined(separator: "', '"))' appears more than once",
-                                      at: SourceLocation(path: path, line: context.mark.line + lineOffset, column: context.mark.column)))
+            // Yams gives the first occurrence; the author has to act on the repeat.
+            let first = context.mark
+            let (line, column) = duplicates.count == 1
+                ? YAMLReader.repeatedKey(duplicates[0], after: first.line, column: first.column, in: text) ?? (first.line, first.column)
+                : (first.line, first.column)
+            let keys = duplicates.joined(separator: "', '")
+            diagnostics.append(.error("the key '\(keys)' appears more than once; keep only one",
+                                      at: SourceLocation(path: path, line: line + lineOffset, column: column)))
         case let .reader(problem, _, _, _):
             diagnostics.append(.error("could not read YAML: \(problem)", at: SourceLocation(path: path)))
         default:
             diagnostics.append(.error("could not read YAML: \(error)", at: SourceLocation(path: path)))
         }
+    }
+
+    /// The line and column of the next `key:` in the same block mapping as the key at
+    /// (`line`, `column`), both 1-based; nil when it cannot be found (a flow mapping).
+    static func repeatedKey(_ key: String, after line: Int, column: Int, in text: String) -> (Int, Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line < lines.count else { return nil }
+        for index in line..<lines.count {
+            var chars = Array(lines[index])
+            if chars.last == "\r" { chars.removeLast() }
+            let content = chars.drop { $0 == " " }
+            if content.isEmpty || content.first == "#" { continue }
+            let indent = chars.count - content.count
+            if indent < column - 1 { return nil }          // left the mapping
+            if indent > column - 1 { continue }            // inside a nested value
+            var rest = Substring(String(content))
+            guard rest.hasPrefix(key) else { continue }
+            rest = rest.dropFirst(key.count).drop { $0 == " " }
+            if rest.first == ":" { return (index + 1, column) }
+        }
+        return nil
     }
 
     func location(_ node: Node) -> SourceLocation {
@@ -86,7 +129,10 @@ struct YAMLReader {
             }
             let key = ks.string
             if !allowed.contains(key) {
-                error("unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, in: allowed)); allowed keys are \(allowed.joined(separator: ", "))", at: k)
+                if let meant = Suggestion.closest(to: key, in: allowed) {
+                    hintedKeys[YAMLReader.place(node), default: []].insert(meant)
+                }
+                error("unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, in: allowed, otherwise: "allowed keys are \(allowed.joined(separator: ", "))"))", at: k)
                 continue
             }
             if out[key] != nil {
@@ -98,9 +144,16 @@ struct YAMLReader {
         return out
     }
 
-    /// A required key: reports its absence at `parent`.
+    /// True when an unknown key in `mapping` was reported as a misspelling of `key`.
+    func wasHinted(_ key: String, in mapping: Node) -> Bool {
+        hintedKeys[YAMLReader.place(mapping)]?.contains(key) == true
+    }
+
+    /// A required key: reports its absence at `parent`, unless an unknown key there was
+    /// already reported as a misspelling of it.
     mutating func require(_ entries: [String: (key: Node, value: Node)], _ key: String, in what: String, at parent: Node) -> Node? {
         guard let e = entries[key], !YAMLReader.isNull(e.value) else {
+            if entries[key] == nil, hintedKeys[YAMLReader.place(parent)]?.contains(key) == true { return nil }
             error("\(what) needs '\(key)'", at: entries[key]?.key ?? parent)
             return nil
         }
@@ -177,7 +230,8 @@ struct YAMLReader {
         guard let s = string(node, what: what) else { return nil }
         if let v = T(rawValue: s) { return v }
         let all = T.allCases.map(\.rawValue)
-        error("unknown \(what) '\(s)'\(Suggestion.hint(for: s, in: all)); expected one of \(all.joined(separator: ", "))", at: node)
+        let choices = all.count == 2 ? Suggestion.alternatives(all) : "one of " + Suggestion.alternatives(all)
+        error("\(what) must be \(choices), not '\(s)'\(Suggestion.hint(for: s, in: all))", at: node)
         return nil
     }
 
@@ -189,20 +243,22 @@ struct YAMLReader {
         return Array(seq)
     }
 
-    /// `population:` — a map of year to head count.
+    /// `population:` — a map of year to head count; nil when any entry is in error, since
+    /// rates from a partial table would be wrong in ways already reported.
     mutating func population(_ node: Node) -> [Int: Int]? {
         guard case .mapping(let m) = node else {
             error("population must map years to head counts, such as 2020: 142300", at: node)
             return nil
         }
         var out: [Int: Int] = [:]
+        var bad = false
         for (k, v) in m {
-            guard let year = integer(k, what: "a population year", range: 1900...2200) else { continue }
-            guard let count = integer(v, what: "the population for \(year)", range: 1...999_999_999) else { continue }
-            if out[year] != nil { error("the year \(year) appears more than once in population", at: k) }
+            guard let year = integer(k, what: "a population year", range: 1900...2200) else { bad = true; continue }
+            guard let count = integer(v, what: "the population for \(year)", range: 1...999_999_999) else { bad = true; continue }
+            if out[year] != nil { error("the year \(year) appears more than once in population", at: k); bad = true }
             out[year] = count
         }
-        return out
+        return bad ? nil : out
     }
 
     /// `disclosure:` — `{ suppress-below: N }`.

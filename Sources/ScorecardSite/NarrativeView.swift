@@ -20,7 +20,7 @@ struct NarrativeView {
                 var out = ""
                 for (id, location) in ids {
                     guard let f = figures.indicator(id) else {
-                        extra.append(.error("unknown indicator '\(id)' in a kpi block\(Suggestion.hint(for: id, in: known)); it is not defined in any scorecard of this visit", at: location))
+                        extra.append(.error("unknown indicator '\(id)' in a kpi block; it is not defined in any scorecard of this visit\(Suggestion.hint(for: id, in: known))", at: location))
                         continue
                     }
                     placed.append(id)
@@ -50,7 +50,7 @@ struct NarrativeView {
 
     func resolve(_ ref: InlineReference, known: [String]) -> ReferenceResolution {
         guard let f = figures.indicator(ref.indicator) else {
-            return .diagnostic(.error("unknown indicator '\(ref.indicator)' in \(ref.written)\(Suggestion.hint(for: ref.indicator, in: known)); it is not defined in any scorecard of this visit", at: ref.location), text: ref.written)
+            return .diagnostic(.error("unknown indicator '\(ref.indicator)' in \(ref.written); it is not defined in any scorecard of this visit\(Suggestion.hint(for: ref.indicator, in: known))", at: ref.location), text: ref.written)
         }
         func missing(_ what: String) -> ReferenceResolution {
             let symbol = f.latest?.isSuppressed == true && ref.field != .target ? StatisticalSymbol.suppressed : .notAvailable

@@ -62,7 +62,7 @@ public struct ThemeRenderer: Sendable {
             return .failure(.error("the template could not be rendered", at: SourceLocation(path: file)))
         }
         if let name = recorder.unknown.first {
-            return .failure(.error("unknown key '\(name)' in a template\(Suggestion.hint(for: name, in: Array(context.keys))); the key does not exist in this page's data",
+            return .failure(.error("unknown key '\(name)' in a template; the key does not exist in this page's data\(Suggestion.hint(for: name, in: Array(context.keys).sorted()))",
                                    at: location(ofKey: name, from: template)))
         }
         return .success(html)

@@ -44,10 +44,10 @@ import ScorecardSite
         #expect(result.hasErrors)
         #expect(result.files.isEmpty)
         #expect(result.printed == [
-            "content/visits/2020-07/front-door/narrative.md:6:10: error: unknown indicator 'decided-1wdd' in {{decided-1wdd}}; did you mean 'decided-1wd'?; it is not defined in any scorecard of this visit",
+            "content/visits/2020-07/front-door/narrative.md:6:10: error: unknown indicator 'decided-1wdd' in {{decided-1wdd}}; it is not defined in any scorecard of this visit; did you mean 'decided-1wd'?",
             "content/visits/2020-07/front-door/narrative.md:10:1: error: unknown indicator 'nosuch' in a kpi block; it is not defined in any scorecard of this visit",
             "content/visits/2020-07/front-door/narrative.md:14:3: error: unknown indicator 'also-unknown' in a kpi block; it is not defined in any scorecard of this visit",
-            "content/visits/2020-07/overview.md:2:3: error: unknown indicator 'placement' in {{placement.change}}; did you mean 'placements'?; it is not defined in any scorecard of this visit",
+            "content/visits/2020-07/overview.md:2:3: error: unknown indicator 'placement' in {{placement.change}}; it is not defined in any scorecard of this visit; did you mean 'placements'?",
         ])
     }
 

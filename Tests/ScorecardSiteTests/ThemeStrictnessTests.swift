@@ -40,7 +40,7 @@ import ScorecardSite
         let result = build(files)
         #expect(result.files.isEmpty)
         #expect(result.printed == [
-            "themes/custom/templates/indicator-card.mustache:2:48: error: unknown key 'titel' in a template; the key does not exist in this page's data",
+            "themes/custom/templates/indicator-card.mustache:2:48: error: unknown key 'titel' in a template; the key does not exist in this page's data; did you mean 'title'?",
         ])
     }
 
@@ -54,7 +54,7 @@ import ScorecardSite
         let result = build(files)
         #expect(result.files.isEmpty)
         #expect(result.printed == [
-            "themes/custom/templates/visit.mustache:3:21: error: unknown key 'summary' in a template; the key does not exist in this page's data",
+            "themes/custom/templates/visit.mustache:3:21: error: unknown key 'summary' in a template; the key does not exist in this page's data; did you mean 'summaryHref'?",
         ])
     }
 

@@ -224,7 +224,21 @@ enum SmallSite {
 
 /// Builds a site from literal files.
 func build(_ files: [String: String], drafts: Bool = false) -> SiteBuilder.Result {
-    SiteBuilder.build(SourceTree(files: files), options: .init(drafts: drafts))
+    SiteBuilder.build(recorded(SourceTree(files: files)), options: .init(drafts: drafts))
+}
+
+/// The tree with a publish record of its published visits as they stand, as
+/// `scorecard publish` would have written it, so fixtures carry no publish reminder.
+func recorded(_ tree: SourceTree) -> SourceTree {
+    var tree = tree
+    let content = ContentLoader.load(tree)
+    guard let site = content.site, tree.file(PublishRecord.path) == nil else { return tree }
+    var record = PublishRecord()
+    for visit in content.visits where visit.status == .published {
+        record.visits[visit.id] = PublishRecord.entry(for: visit, site: site, tree: tree)
+    }
+    tree.entries[PublishRecord.path] = .file(Array(record.serialized().utf8))
+    return tree
 }
 
 extension SiteBuilder.Result {
