@@ -44,7 +44,7 @@ enum ScorecardFileLoader {
                     for (k, v) in m where k.string == "id" {
                         guard case .scalar(let s) = v else { continue }
                         rejected.insert(s.string)
-                        rejected.insert(likelyIdentifier(s.string))
+                        rejected.insert(Identifier.suggestedIdentifier(for: s.string) ?? s.string)
                     }
                 }
                 continue
@@ -56,21 +56,6 @@ enum ScorecardFileLoader {
             }
         }
         return ScorecardFile(definitions: out, rejectedIDs: rejected, rollingLocations: rolling)
-    }
-
-    /// The valid identifier an invalid one was probably meant to be: lower case, with every
-    /// run of other characters turned into one hyphen.
-    static func likelyIdentifier(_ text: String) -> String {
-        var out = ""
-        for ch in text.lowercased().unicodeScalars {
-            if ("a"..."z").contains(ch) || ("0"..."9").contains(ch) {
-                out.unicodeScalars.append(ch)
-            } else if !out.isEmpty && !out.hasSuffix("-") {
-                out += "-"
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out
     }
 
     private static func indicator(_ item: Node, reader y: inout YAMLReader,

@@ -55,7 +55,7 @@ enum SiteFileLoader {
                       let id = y.string(idNode, what: "id") else { continue }
                 func reject() {
                     rejected.insert(id)
-                    rejected.insert(ScorecardFileLoader.likelyIdentifier(id))
+                    rejected.insert(Identifier.suggestedIdentifier(for: id) ?? id)
                 }
                 if let problem = Identifier.problem(with: id, kind: "scorecard id") { y.error(problem, at: idNode); reject(); continue }
                 if Identifier.reservedScorecardIDs.contains(id) {

@@ -32,8 +32,9 @@ public enum Identifier {
         return "\(kind) '\(text)' must use only lower-case letters, digits and hyphens, starting with a letter or digit\(hint)"
     }
 
-    /// A valid identifier close to `text` (lower-cased, other characters turned to hyphens).
-    static func suggestedIdentifier(for text: String) -> String? {
+    /// A valid identifier close to `text`: lower-cased, every run of other characters turned
+    /// into one hyphen (`Early Help` → `early-help`); nil when nothing valid is left.
+    public static func suggestedIdentifier(for text: String) -> String? {
         var out = ""
         for ch in text.lowercased().unicodeScalars {
             if ("a"..."z").contains(ch) || ("0"..."9").contains(ch) {
