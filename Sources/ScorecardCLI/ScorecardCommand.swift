@@ -14,6 +14,7 @@ public struct ScorecardCommand: AsyncParsableCommand {
             Start with 'scorecard check' to find problems, then 'scorecard build' to write \
             the site into output/. Open output/index.html in a browser to read it.
             """,
+        version: "0.1.0",
         subcommands: [Build.self, Check.self, Publish.self, Reopen.self, NewVisit.self, Serve.self],
         defaultSubcommand: nil)
 
