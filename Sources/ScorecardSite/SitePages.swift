@@ -275,16 +275,31 @@ struct SitePages {
             let view = NarrativeView(figures: v) { f in cardHTML(f, v, ids: ids, path: path, out) }
             let r = view.render(overview)
             out.add(r.diagnostics)
-            ctx["overview"] = .html(r.html)
+            ctx["overview"] = .html(Self.nestHeadings(r.html))
         } else {
             ctx["overview"] = .empty
         }
         let reported = v.scorecards.filter(\.reported)
         ctx["contents"] = .list(reported.map { .object(["title": .text($0.title), "anchor": .text("scorecard-\($0.id)")]) })
         ctx["notReported"] = .list(v.scorecards.filter { !$0.reported }.map { .text($0.title) })
-        ctx["sections"] = .list(reported.map { .object(scorecardBody(v, $0, ids: ids, path: path, out)) })
+        ctx["sections"] = .list(reported.map { card in
+            var body = scorecardBody(v, card, ids: ids, path: path, out)
+            if case .html(let html) = body["narrative"] { body["narrative"] = .html(Self.nestHeadings(html)) }
+            if case .list(let cards) = body["cards"] {
+                body["cards"] = .list(cards.map { if case .html(let h) = $0 { .html(Self.nestHeadings(h)) } else { $0 } })
+            }
+            return .object(body)
+        })
         ctx["changes"] = .object(ChangesView.context(VisitComparison.compare(v, previous: previousFigures(v)), path: path, visit: v))
         return renderer.render("pack", ctx)
+    }
+
+    /// In the pack each scorecard sits under its own `<h2>`, so the headings of narrative
+    /// and cards, written for a page whose `<h1>` is the scorecard, go one level down
+    /// (`<h2>` to `<h3>`, a card's `<h3>` to `<h4>`). The markup is the generator's own:
+    /// Markdown text and template values reach it escaped, so a literal `<h2` is a tag.
+    static func nestHeadings(_ html: String) -> String {
+        html.replacing(/<(\/?)h([1-5])(?=[\s>])/) { m in "<\(m.1)h\(Int(m.2)! + 1)" }
     }
 
     func previousFigures(_ v: VisitFigures) -> VisitFigures? {

@@ -31,7 +31,7 @@ import ScorecardSite
         #expect(custom.files == plain.files)
     }
 
-    /// `{{titel}}` on line 2 of the card template, after `  <h3 id="{{anchor}}-title" class="card-title">`
+    /// `{{titel}}` on line 3 of the card template, after `  <h3 id="{{anchor}}-title" class="card-title">`
     /// (47 characters), so at column 48.
     @Test func aTypoedKeyFailsAtItsTemplateLine() throws {
         let files = try site(editing: "indicator-card") {
@@ -40,7 +40,7 @@ import ScorecardSite
         let result = build(files)
         #expect(result.files.isEmpty)
         #expect(result.printed == [
-            "themes/custom/templates/indicator-card.mustache:2:48: error: unknown key 'titel' in a template; the key does not exist in this page's data; did you mean 'title'?",
+            "themes/custom/templates/indicator-card.mustache:3:48: error: unknown key 'titel' in a template; the key does not exist in this page's data; did you mean 'title'?",
         ])
     }
 
@@ -67,7 +67,7 @@ import ScorecardSite
         let result = build(files)
         #expect(result.files.isEmpty)
         #expect(result.printed.count == 1)
-        #expect(result.printed.first?.hasPrefix("themes/custom/templates/layout.mustache:37:") == true)
+        #expect(result.printed.first?.hasPrefix("themes/custom/templates/layout.mustache:38:") == true)
         #expect(result.printed.first?.contains("error: unknown key 'latestTitel' in a template") == true)
     }
 
