@@ -31,13 +31,8 @@ public enum CSVReader {
     /// // diagnostics.isEmpty
     /// ```
     public static func read(_ bytes: [UInt8], path: String) -> (table: CSVTable?, diagnostics: [Diagnostic]) {
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        if let bad = firstInvalidUTF8(in: bytes, from: start) {
-            let hex = String(bad.byte, radix: 16, uppercase: true)
-            return (nil, [.error(
-                "invalid UTF-8 (byte 0x\(hex)); save the file as UTF-8",
-                at: SourceLocation(path: path, line: bad.line, column: bad.column))])
-        }
+        if let invalid = TextDecoding.problem(in: bytes, path: path) { return (nil, [invalid]) }
+        let start = TextDecoding.bomLength(bytes)
 
         var scanner = CSVScanner(bytes: bytes, start: start, path: path)
         guard case let (headerRecord, headerIsWellFormed)? = scanner.nextRecord() else {

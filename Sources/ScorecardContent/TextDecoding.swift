@@ -3,49 +3,21 @@ import ScorecardCore
 /// Strict UTF-8 decoding of content files: a byte-order mark is dropped, invalid bytes are
 /// an error at their line and column.
 public enum TextDecoding {
+    /// The length of a leading UTF-8 byte-order mark: 3 or 0.
+    static func bomLength(_ bytes: [UInt8]) -> Int { bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0 }
+
+    /// An error at the first ill-formed UTF-8 sequence after any BOM, or nil when the bytes
+    /// are valid UTF-8.
+    public static func problem(in bytes: [UInt8], path: String) -> Diagnostic? {
+        guard let bad = firstInvalidUTF8(in: bytes, from: bomLength(bytes)) else { return nil }
+        let hex = String(bad.byte, radix: 16, uppercase: true)
+        return .error("invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save the file as UTF-8",
+                      at: SourceLocation(path: path, line: bad.line, column: bad.column))
+    }
+
     /// The text of `bytes` without a leading BOM, or a diagnostic at the first invalid byte.
     public static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        var line = 1
-        var lineStart = body.startIndex
-        var i = body.startIndex
-        while i < body.endIndex {
-            let b = body[i]
-            if b < 0x80 {
-                if b == 0x0A { line += 1; lineStart = i + 1 }
-                i += 1
-                continue
-            }
-            let length: Int
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: length = 0
-            }
-            var valid = length > 0 && i + length <= body.endIndex
-            if valid {
-                for k in 1..<length where body[i + k] & 0xC0 != 0x80 { valid = false }
-            }
-            if valid {
-                let b1 = body[i + 1]
-                if b == 0xE0 && b1 < 0xA0 { valid = false }        // overlong
-                if b == 0xED && b1 > 0x9F { valid = false }        // surrogates
-                if b == 0xF0 && b1 < 0x90 { valid = false }        // overlong
-                if b == 0xF4 && b1 > 0x8F { valid = false }        // beyond U+10FFFF
-            }
-            if !valid {
-                let prefix = Array(body[lineStart..<i])
-                let column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
-                let hex = String(b, radix: 16, uppercase: true)
-                return .failure(.error(
-                    "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save the file as UTF-8",
-                    at: SourceLocation(path: path, line: line, column: column)))
-            }
-            i += length
-        }
-        return .success(String(decoding: body, as: UTF8.self))
+        if let d = problem(in: bytes, path: path) { return .failure(d) }
+        return .success(String(decoding: bytes[bomLength(bytes)...], as: UTF8.self))
     }
 }
-
