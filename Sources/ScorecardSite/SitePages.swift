@@ -26,6 +26,11 @@ struct SitePages {
             case .failure(let d): diagnostics.append(d)
             }
         }
+        func add(_ path: String, _ bytes: [UInt8]) {
+            lock.lock()
+            defer { lock.unlock() }
+            files[path] = bytes
+        }
         func add(_ d: [Diagnostic]) {
             lock.lock()
             defer { lock.unlock() }
@@ -83,9 +88,13 @@ struct SitePages {
 
     /// Writes every page into `out`.
     func render(into out: Output) {
-        out.add(PagePaths.stylesheet, .success(String(decoding: renderer.theme.files["assets/style.css"] ?? [], as: UTF8.self)))
-        for (path, bytes) in renderer.theme.files where path.hasPrefix("assets/") && path != "assets/style.css" {
-            out.lock.lock(); out.files[path] = bytes; out.lock.unlock()
+        // The theme's assets are copied as they are; every page links the stylesheet.
+        if renderer.theme.files[PagePaths.stylesheet] == nil {
+            out.add([.error("the theme has no \(PagePaths.stylesheet), which every page links to",
+                            at: SourceLocation(path: renderer.theme.sourcePath))])
+        }
+        for (path, bytes) in renderer.theme.files where path.hasPrefix("assets/") {
+            out.add(path, bytes)
         }
         out.add(PagePaths.home, home())
         out.add(PagePaths.latest, latest())
