@@ -67,7 +67,10 @@ public enum SiteBuilder {
         if tree.isFolder(folder) {
             var files: [String: [UInt8]] = [:]
             for (path, entry) in tree.entries where path.hasPrefix(folder + "/") {
-                if case .file(let bytes) = entry { files[String(path.dropFirst(folder.count + 1))] = bytes }
+                let relative = String(path.dropFirst(folder.count + 1))
+                // Hidden files (.DS_Store, editor swap files) are never part of a theme.
+                if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+                if case .file(let bytes) = entry { files[relative] = bytes }
             }
             theme = Theme(name: name, files: files, sourcePath: folder)
         } else if name == "default" {
