@@ -81,6 +81,16 @@ func indicator(_ unit: MeasureUnit = .percent, better: Better = .higher, target:
         #expect(trend(["100", "101", "102.1"], indicator()) == .improving)
     }
 
+    @Test func theAllowanceIsRelativeToTheBandNotToTheValues() {
+        // A budget in pounds, 12000000, 12000000, 12000001.01, with stable-band 1:
+        // slope = (12000001.01 − 12000000) / 2 = 0.505, fitted change 0.505 × (3 − 1) = 1.01.
+        // 1.01 is 1% beyond the band of 1, far more than a relative error of 1e-9 (which
+        // allows up to 1.000000001), so the trend is improving, not stable.
+        #expect(trend(["12000000", "12000000", "12000001.01"], indicator(.number, band: "1")) == .improving)
+        // 12000000, 12000000, 12000001: change exactly 1, on the band → stable.
+        #expect(trend(["12000000", "12000000", "12000001"], indicator(.number, band: "1")) == .stable)
+    }
+
     @Test func aFlatSeriesIsStableEvenWithAZeroBand() {
         #expect(trend(["0.1", "0.1", "0.1", "0.1"], indicator(band: "0")) == .stable)
         #expect(trend(["0", "0", "0"], indicator()) == .stable)
