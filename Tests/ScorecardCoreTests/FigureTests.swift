@@ -198,6 +198,28 @@ func indicator(_ unit: MeasureUnit = .percent, better: Better = .higher, target:
         #expect(out[1].value == d("50"))
     }
 
+    @Test func aSmallCountBesideASymbolIsNotPublished() throws {
+        // suppress-below 5. January: numerator x (not available), denominator 3. February:
+        // numerator 2, denominator x. 3 and 2 are counts of at least 1 and less than 5, so
+        // each is published as c, and the row with it: data.csv shows value c with empty
+        // numerator and denominator, and neither 3 nor 2 appears anywhere.
+        let def = IndicatorDefinition(id: "k", title: "K", unit: .percent, better: .higher)
+        let rows = [
+            Observation(indicator: "k", period: month("2020-01"), content: .symbol(.notAvailable),
+                        denominator: 3, countSymbol: .notAvailable),
+            Observation(indicator: "k", period: month("2020-02"), content: .symbol(.notAvailable),
+                        numerator: 2, countSymbol: .notAvailable),
+        ]
+        let site = Site(title: "S", authority: "A", scorecards: [.init(id: "s", title: "S")], suppressBelow: 5)
+        let visit = Visit(id: "v", title: "V", date: CivilDate(iso: "2020-03-10")!, dataAsOf: CivilDate(iso: "2020-02-29")!,
+                          status: .published, scorecards: [Scorecard(id: "s", title: "S", indicators: [def], observations: rows)])
+        let figures = VisitFigures.compute(visit: visit, site: site, previous: nil)
+        let card = try #require(figures.scorecards.first)
+        #expect(card.indicators[0].points.map(\.symbol) == [.suppressed, .suppressed])
+        #expect(DataCSV.document(card) == "indicator,period,breakdown,value,numerator,denominator,status,note\r\n"
+                + "k,2020-01,,c,,,,\r\nk,2020-02,,c,,,,\r\n")
+    }
+
     @Test func exemptIndicatorsAreNotSuppressed() {
         let out = rule.apply(to: [point("2020-01", "3")], definition: indicator(.count, exempt: true), categories: [])
         #expect(out[0].value == d("3"))
