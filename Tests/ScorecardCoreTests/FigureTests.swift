@@ -161,6 +161,22 @@ func indicator(_ unit: MeasureUnit = .percent, better: Better = .higher, target:
         #expect(headline.map(\.value) == [d("25"), nil, d("7")])
     }
 
+    @Test func aDeclaredCategoryWithNoRowsDoesNotBlankTheSummedHeadline() throws {
+        // breakdowns: [North, South, West], but only North and South have rows. The headline
+        // is a gap only where a category *seen in the series* is missing, so West (never
+        // seen) does not count: Jan 10 + 15 = 25, Feb 12 + 8 = 20.
+        let def = indicator(.count, breakdowns: ["North", "South", "West"])
+        let rows = [Observation.value("k", month("2020-01"), d("10"), breakdown: "North"),
+                    Observation.value("k", month("2020-01"), d("15"), breakdown: "South"),
+                    Observation.value("k", month("2020-02"), d("12"), breakdown: "North"),
+                    Observation.value("k", month("2020-02"), d("8"), breakdown: "South")]
+        let f = IndicatorFigures.compute(definition: def, scorecardID: "s", rows: rows,
+                                         dataAsOf: CivilDate(iso: "2020-02-29")!, rule: DisclosureRule(suppressBelow: 0))
+        #expect(f.headline?.map(\.value) == [d("25"), d("20")])
+        #expect(f.latest?.value == d("20"))
+        #expect(f.categories == ["North", "South", "West"])   // the table still has a West column
+    }
+
     @Test func explicitHeadlineRowsWin() throws {
         let def = indicator(.count)
         let points = [point("2020-01", "30"), point("2020-01", "10", breakdown: "North")]
@@ -237,6 +253,20 @@ func indicator(_ unit: MeasureUnit = .percent, better: Better = .higher, target:
                       point("2020-01", "7", breakdown: "B"), point("2020-01", "10", breakdown: "C")]
         let out = rule.apply(to: points, definition: indicator(.count), categories: ["A", "B", "C"])
         #expect(out.map(\.value) == [d("20"), nil, nil, d("10")])
+    }
+
+    @Test func aDeclaredCategoryWithNoRowsDoesNotShieldASuppressedOne() {
+        // breakdowns: [North, South, East, West]; West has no rows at all. Total 20, North 3,
+        // South 8, East 9, suppress-below 5. North is hidden, but 20 − 8 − 9 = 3 gives it away,
+        // so South (the next smallest, 8) is hidden too: total 20, North c, South c, East 9.
+        let def = indicator(.count, breakdowns: ["North", "South", "East", "West"])
+        let rows = [Observation.value("k", month("2020-01"), d("20")),
+                    Observation.value("k", month("2020-01"), d("3"), breakdown: "North"),
+                    Observation.value("k", month("2020-01"), d("8"), breakdown: "South"),
+                    Observation.value("k", month("2020-01"), d("9"), breakdown: "East")]
+        let f = IndicatorFigures.compute(definition: def, scorecardID: "s", rows: rows,
+                                         dataAsOf: CivilDate(iso: "2020-01-31")!, rule: rule)
+        #expect(f.points.map(\.value) == [d("20"), nil, nil, d("9")])
     }
 
     @Test func noSecondarySuppressionWithoutAPublishedTotal() {
