@@ -302,7 +302,8 @@ struct ObservationLoader {
             }
             guard def.unit == .count, !doubtful.contains(def.id), !incomplete else { continue }
             let rows = observations.filter { $0.indicator == def.id }
-            var categories = def.breakdowns ?? []
+            // The categories seen in the rows: a declared one with no rows is not part of the sum.
+            var categories: [String] = []
             for r in rows { if let b = r.breakdown, !categories.contains(b) { categories.append(b) } }
             guard !categories.isEmpty else { continue }
             for headline in rows where headline.breakdown == nil {

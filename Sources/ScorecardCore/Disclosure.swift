@@ -23,7 +23,8 @@ public struct DisclosureRule: Sendable, Hashable {
                       categories: [String]) -> [PublishedPoint] {
         guard suppressBelow > 0, !definition.disclosureExempt else { return points }
         var out = points.map { point -> PublishedPoint in
-            if point.symbol != nil { return point }
+            // A symbol in place of the figure may still sit beside a small written count.
+            if point.symbol != nil, !hides(point.numerator), !hides(point.denominator) { return point }
             let hidden: Bool
             switch definition.unit {
             case .count:

@@ -136,7 +136,7 @@ public enum Figures {
         let values = headline.compactMap(\.value)
         guard let fit = fittedChange(values, window: definition.trendWindow, stableBand: definition.stableBand)
         else { return nil }
-        let allowance = 1e-9 * max(fit.band, fit.scale)
+        let allowance = 1e-9 * (fit.band > 0 ? fit.band : fit.scale)
         if abs(fit.change) <= fit.band + allowance { return .stable }
         let up = fit.change > 0
         switch definition.better {

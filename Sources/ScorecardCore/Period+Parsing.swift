@@ -58,6 +58,10 @@ extension Period {
         if dashParts.count == 2, dashParts[0].count == 4, dashParts[1].count == 2,
            digits(dashParts[0]), digits(dashParts[1]) {
             guard let p = month(year: Int(dashParts[0])!, month: Int(dashParts[1])!) else {
+                // `2019-20` is a financial year written with a hyphen, not a month.
+                if let suggestion = suggestion(for: t) {
+                    throw ParseError(message: "'\(t)' is not a period; did you mean '\(suggestion)'?")
+                }
                 throw fail("(months run from 01 to 12)")
             }
             return p

@@ -68,9 +68,12 @@ public struct IndicatorFigures: Sendable, Hashable {
             if a.period != b.period { return a.period < b.period }
             return (a.breakdown.flatMap { order[$0] } ?? -1) < (b.breakdown.flatMap { order[$0] } ?? -1)
         }
-        let points = rule.apply(to: source, definition: definition, categories: categories)
+        // Sums and secondary suppression go by the categories seen in the series: a declared
+        // category with no rows at all neither blanks every sum nor shields a hidden one.
+        let seen = categories.filter { c in shownRows.contains { $0.breakdown == c } }
+        let points = rule.apply(to: source, definition: definition, categories: seen)
         let headline = Figures.headline(points: points, source: source, definition: definition,
-                                        categories: categories, rule: rule)
+                                        categories: seen, rule: rule)
         let latest = headline.flatMap(Figures.latest)
         var rolling: [RollingPoint]?
         if let k = definition.rolling, let h = headline {

@@ -817,6 +817,15 @@ private func dec(_ text: String) -> Decimal { Decimal(string: text, locale: Loca
         ])
     }
 
+    /// East is declared but has no rows, so the categories of the series are North and South:
+    /// 70 + 50 = 120, which the headline 125 does not match.
+    @Test func headlineDiffersFromSumWhenADeclaredCategoryHasNoRows() {
+        #expect(diagnostics(.replace("\(EH)/assessments.csv", "2019-11,120,", "2019-11,125,"),
+                            .replace("\(EH)/scorecard.yaml", "[North, South]", "[North, South, East]")) == [
+            "\(EH)/assessments.csv:2:1: warning: the headline 125 for 2019-11 differs from the sum of its categories, 120",
+        ])
+    }
+
     // MARK: Several problems at once
 
     @Test func severalProblemsInOneRunSorted() {

@@ -81,6 +81,16 @@ func indicator(_ unit: MeasureUnit = .percent, better: Better = .higher, target:
         #expect(trend(["100", "101", "102.1"], indicator()) == .improving)
     }
 
+    @Test func theAllowanceIsRelativeToTheBandNotToTheValues() {
+        // A budget in pounds, 12000000, 12000000, 12000001.01, with stable-band 1:
+        // slope = (12000001.01 − 12000000) / 2 = 0.505, fitted change 0.505 × (3 − 1) = 1.01.
+        // 1.01 is 1% beyond the band of 1, far more than a relative error of 1e-9 (which
+        // allows up to 1.000000001), so the trend is improving, not stable.
+        #expect(trend(["12000000", "12000000", "12000001.01"], indicator(.number, band: "1")) == .improving)
+        // 12000000, 12000000, 12000001: change exactly 1, on the band → stable.
+        #expect(trend(["12000000", "12000000", "12000001"], indicator(.number, band: "1")) == .stable)
+    }
+
     @Test func aFlatSeriesIsStableEvenWithAZeroBand() {
         #expect(trend(["0.1", "0.1", "0.1", "0.1"], indicator(band: "0")) == .stable)
         #expect(trend(["0", "0", "0"], indicator()) == .stable)
@@ -151,6 +161,22 @@ func indicator(_ unit: MeasureUnit = .percent, better: Better = .higher, target:
         #expect(headline.map(\.value) == [d("25"), nil, d("7")])
     }
 
+    @Test func aDeclaredCategoryWithNoRowsDoesNotBlankTheSummedHeadline() throws {
+        // breakdowns: [North, South, West], but only North and South have rows. The headline
+        // is a gap only where a category *seen in the series* is missing, so West (never
+        // seen) does not count: Jan 10 + 15 = 25, Feb 12 + 8 = 20.
+        let def = indicator(.count, breakdowns: ["North", "South", "West"])
+        let rows = [Observation.value("k", month("2020-01"), d("10"), breakdown: "North"),
+                    Observation.value("k", month("2020-01"), d("15"), breakdown: "South"),
+                    Observation.value("k", month("2020-02"), d("12"), breakdown: "North"),
+                    Observation.value("k", month("2020-02"), d("8"), breakdown: "South")]
+        let f = IndicatorFigures.compute(definition: def, scorecardID: "s", rows: rows,
+                                         dataAsOf: CivilDate(iso: "2020-02-29")!, rule: DisclosureRule(suppressBelow: 0))
+        #expect(f.headline?.map(\.value) == [d("25"), d("20")])
+        #expect(f.latest?.value == d("20"))
+        #expect(f.categories == ["North", "South", "West"])   // the table still has a West column
+    }
+
     @Test func explicitHeadlineRowsWin() throws {
         let def = indicator(.count)
         let points = [point("2020-01", "30"), point("2020-01", "10", breakdown: "North")]
@@ -188,6 +214,28 @@ func indicator(_ unit: MeasureUnit = .percent, better: Better = .higher, target:
         #expect(out[1].value == d("50"))
     }
 
+    @Test func aSmallCountBesideASymbolIsNotPublished() throws {
+        // suppress-below 5. January: numerator x (not available), denominator 3. February:
+        // numerator 2, denominator x. 3 and 2 are counts of at least 1 and less than 5, so
+        // each is published as c, and the row with it: data.csv shows value c with empty
+        // numerator and denominator, and neither 3 nor 2 appears anywhere.
+        let def = IndicatorDefinition(id: "k", title: "K", unit: .percent, better: .higher)
+        let rows = [
+            Observation(indicator: "k", period: month("2020-01"), content: .symbol(.notAvailable),
+                        denominator: 3, countSymbol: .notAvailable),
+            Observation(indicator: "k", period: month("2020-02"), content: .symbol(.notAvailable),
+                        numerator: 2, countSymbol: .notAvailable),
+        ]
+        let site = Site(title: "S", authority: "A", scorecards: [.init(id: "s", title: "S")], suppressBelow: 5)
+        let visit = Visit(id: "v", title: "V", date: CivilDate(iso: "2020-03-10")!, dataAsOf: CivilDate(iso: "2020-02-29")!,
+                          status: .published, scorecards: [Scorecard(id: "s", title: "S", indicators: [def], observations: rows)])
+        let figures = VisitFigures.compute(visit: visit, site: site, previous: nil)
+        let card = try #require(figures.scorecards.first)
+        #expect(card.indicators[0].points.map(\.symbol) == [.suppressed, .suppressed])
+        #expect(DataCSV.document(card) == "indicator,period,breakdown,value,numerator,denominator,status,note\r\n"
+                + "k,2020-01,,c,,,,\r\nk,2020-02,,c,,,,\r\n")
+    }
+
     @Test func exemptIndicatorsAreNotSuppressed() {
         let out = rule.apply(to: [point("2020-01", "3")], definition: indicator(.count, exempt: true), categories: [])
         #expect(out[0].value == d("3"))
@@ -205,6 +253,20 @@ func indicator(_ unit: MeasureUnit = .percent, better: Better = .higher, target:
                       point("2020-01", "7", breakdown: "B"), point("2020-01", "10", breakdown: "C")]
         let out = rule.apply(to: points, definition: indicator(.count), categories: ["A", "B", "C"])
         #expect(out.map(\.value) == [d("20"), nil, nil, d("10")])
+    }
+
+    @Test func aDeclaredCategoryWithNoRowsDoesNotShieldASuppressedOne() {
+        // breakdowns: [North, South, East, West]; West has no rows at all. Total 20, North 3,
+        // South 8, East 9, suppress-below 5. North is hidden, but 20 − 8 − 9 = 3 gives it away,
+        // so South (the next smallest, 8) is hidden too: total 20, North c, South c, East 9.
+        let def = indicator(.count, breakdowns: ["North", "South", "East", "West"])
+        let rows = [Observation.value("k", month("2020-01"), d("20")),
+                    Observation.value("k", month("2020-01"), d("3"), breakdown: "North"),
+                    Observation.value("k", month("2020-01"), d("8"), breakdown: "South"),
+                    Observation.value("k", month("2020-01"), d("9"), breakdown: "East")]
+        let f = IndicatorFigures.compute(definition: def, scorecardID: "s", rows: rows,
+                                         dataAsOf: CivilDate(iso: "2020-01-31")!, rule: rule)
+        #expect(f.points.map(\.value) == [d("20"), nil, nil, d("9")])
     }
 
     @Test func noSecondarySuppressionWithoutAPublishedTotal() {

@@ -46,6 +46,17 @@ import Testing
         #expect(throws: Period.ParseError(message: message)) { try Period.parse(text) }
     }
 
+    /// "2019-20" is a financial year written with a hyphen: 20 = (2019 + 1) mod 100, so the
+    /// right form is 2019/20, and the message says so rather than only "months run from 01 to 12".
+    @Test func aFinancialYearWrittenWithAHyphenSuggestsTheRightForm() {
+        #expect(throws: Period.ParseError(message: "'2019-20' is not a period; did you mean '2019/20'?")) {
+            try Period.parse("2019-20")
+        }
+        #expect(throws: Period.ParseError(message: "'2099-00' is not a period; did you mean '2099/00'?")) {
+            try Period.parse("2099-00")
+        }
+    }
+
     @Test func unrecognisedTextListsEveryForm() throws {
         let error = try #require(throws: Period.ParseError.self) { try Period.parse("last month") }
         #expect(error.message.contains("2019/20 Q1"))
