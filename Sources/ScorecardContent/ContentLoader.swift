@@ -176,8 +176,10 @@ public enum ContentLoader {
             files[card]?.definitions = kept
         }
 
-        let population = populationUnknown ? nil : visit.population ?? settings.population
-        let populationSource = visit.population != nil ? yamlPath : "site.yaml"
+        // A year in visit.yaml replaces that year of site.yaml; other years come from site.yaml.
+        // While site.yaml's population cannot be read, rates are not checked (no cascade).
+        let population = populationUnknown ? nil : settings.population.map { $0.merging(visit.population ?? [:]) { _, visitYear in visitYear } }
+        let populationSource = visit.population != nil ? "\(yamlPath) or site.yaml" : "site.yaml"
         for card in cardFolders {
             let cardFolder = "\(folder)/\(card)"
             let file = files[card] ?? ScorecardFile(definitions: nil)

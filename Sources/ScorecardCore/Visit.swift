@@ -50,7 +50,7 @@ public struct Visit: Sendable, Hashable {
     public var date: CivilDate
     public var dataAsOf: CivilDate
     public var status: VisitStatus
-    /// The visit's own population, replacing the site's when given.
+    /// The visit's own population by year, replacing the site's figure for those years.
     public var population: [Int: Int]?
     /// The visit's own suppression threshold, replacing the site's when given.
     public var suppressBelow: Int?
@@ -75,8 +75,11 @@ public struct Visit: Sendable, Hashable {
         self.location = location ?? SourceLocation(path: "content/visits/\(id)/visit.yaml")
     }
 
-    /// The population in force: the visit's if it gives one, else the site's.
-    public func population(in site: Site) -> [Int: Int] { population ?? site.population }
+    /// The population in force, year by year: the visit's figure for a year if it gives
+    /// one, else the site's.
+    public func population(in site: Site) -> [Int: Int] {
+        site.population.merging(population ?? [:]) { _, visitYear in visitYear }
+    }
 
     /// The suppression threshold in force.
     public func suppressBelow(in site: Site) -> Int { suppressBelow ?? site.suppressBelow }

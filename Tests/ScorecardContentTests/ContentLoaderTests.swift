@@ -729,12 +729,20 @@ private func dec(_ text: String) -> Decimal { Decimal(string: text, locale: Loca
         #expect(row.number == Decimal(1_500_000) / Decimal(140_900))
     }
 
-    @Test func populationFromVisitOverridesSite() throws {
-        let content = loadFixture(.replace("\(V)/visit.yaml", "status: published\n", "status: published\npopulation: { 2018: 140000 }\n"))
-        #expect(content.diagnostics.map(\.description) == [
-            "\(EH)/assessments.csv:6:21: warning: no population is given for 2019 in \(V)/visit.yaml, so the 2018 figure (140000) is used; add 2019 to population in \(V)/visit.yaml",
-        ])
-        #expect(content.visits.first?.population == [2018: 140000])
+    /// visit.yaml's population replaces site.yaml's year by year: a 2019 figure in the visit
+    /// wins for 2019 rows; a visit that gives only 2018 leaves 2019 to site.yaml.
+    @Test func populationFromVisitOverridesSiteYearByYear() throws {
+        let own = loadFixture(.replace("\(V)/visit.yaml", "status: published\n", "status: published\npopulation: { 2019: 150000 }\n"))
+        #expect(own.diagnostics.isEmpty)
+        let rate = try #require(own.visits.first?.scorecards.first?.observations.first { $0.indicator == "eh-rate" && $0.number != nil })
+        // 150 / 150000 × 10000 = 10 exactly.
+        #expect(rate.populationDenominator == 150000)
+        #expect(rate.number == 10)
+        let other = loadFixture(.replace("\(V)/visit.yaml", "status: published\n", "status: published\npopulation: { 2018: 140000 }\n"))
+        #expect(other.diagnostics.isEmpty)
+        let siteYear = try #require(other.visits.first?.scorecards.first?.observations.first { $0.indicator == "eh-rate" && $0.number != nil })
+        #expect(siteYear.populationDenominator == 141500)
+        #expect(other.visits.first?.population == [2018: 140000])
     }
 
     @Test func populationMissingForEveryEarlierYear() {
