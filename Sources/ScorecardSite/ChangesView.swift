@@ -13,6 +13,11 @@ enum ChangesView {
                     "title": .text(card.title),
                     "anchor": .text("changes-\(card.id)"),
                     "rows": .list(card.indicators.map { row($0, path: path, visit: v) }),
+                    "symbolKey": IndicatorView.symbolKey(for: card.indicators.flatMap { i in
+                        [DisplayFormat.point(i.figures.previousLatest, definition: i.previousDefinition), i.figures.latestText]
+                            + i.revisions.flatMap { [DisplayFormat.point($0.before, definition: i.previousDefinition),
+                                                     DisplayFormat.point($0.after, definition: i.figures.definition)] }
+                    }),
                     "hasRows": .flag(!card.indicators.isEmpty),
                     "added": .list(card.added.map { .object(["title": .text($0.title), "href": .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, card.id)) + "#ind-\($0.id)")]) }),
                     "hasAdded": .flag(!card.added.isEmpty),

@@ -33,6 +33,19 @@ enum IndicatorView {
         })
     }
 
+    /// The key beside a table: what each `[c]`, `[x]`, `[z]`, `[e]`, `[p]` or `[r]` among
+    /// `texts` means, in the order symbols then statuses.
+    static func symbolKey(for texts: [String]) -> TemplateValue {
+        var entries: [TemplateValue] = []
+        for s in StatisticalSymbol.allCases where texts.contains(where: { $0.contains(s.shorthand) }) {
+            entries.append(.object(["symbol": .text(s.shorthand), "meaning": .text(s.meaning)]))
+        }
+        for s in ObservationStatus.allCases where texts.contains(where: { $0.contains(s.shorthand) }) {
+            entries.append(.object(["symbol": .text(s.shorthand), "meaning": .text(s.meaning)]))
+        }
+        return .object(["key": .list(entries), "hasKey": .flag(!entries.isEmpty)])
+    }
+
     /// The keys every indicator shows wherever it appears.
     static func summary(_ f: IndicatorFigures, previousVisitTitle: String?) -> [String: TemplateValue] {
         let def = f.definition

@@ -148,6 +148,9 @@ struct SitePages {
                     ])
                 }),
                 "movers": .list(movers(v).map { mover($0, from: path, visit: v) }),
+                "symbolKey": IndicatorView.symbolKey(for: movers(v).flatMap {
+                    [DisplayFormat.point($0.previousLatest, definition: $0.definition), $0.latestText]
+                }),
                 "hasMovers": .flag(!movers(v).isEmpty),
                 "hasPrevious": .flag(v.previousVisitID != nil),
                 "previousTitle": .optional(previousTitle(v)),
@@ -213,6 +216,7 @@ struct SitePages {
                 "reported": .flag(card.reported),
                 "href": card.reported ? .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, card.id))) : .empty,
                 "counts": ragCounts(card),
+                "symbolKey": IndicatorView.symbolKey(for: card.indicators.map(\.latestText)),
                 "indicators": .list(card.indicators.map { f in
                     var values = IndicatorView.summary(f, previousVisitTitle: previousTitle(v))
                     values["href"] = .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, card.id)) + "#ind-\(f.id)")
