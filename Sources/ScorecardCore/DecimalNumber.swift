@@ -74,7 +74,7 @@ public enum DecimalNumber {
         let r = rounded(value, places: places)
         let negative = r < 0
         let magnitude = negative ? -r : r
-        var text = NSDecimalNumber(decimal: magnitude).stringValue
+        var text = plainText(magnitude)
         if text.contains("e") || text.contains("E") {
             // Foundation writes very small or large values with an exponent; such figures are
             // not shown in practice, so fall back to Double formatting for safety.
@@ -120,11 +120,36 @@ public enum DecimalNumber {
 
     /// The nearest double, read from the exact decimal digits.
     public static func double(_ value: Decimal) -> Double {
-        Double(NSDecimalNumber(decimal: value).stringValue) ?? NSDecimalNumber(decimal: value).doubleValue
+        Double(plainText(value)) ?? NSDecimalNumber(decimal: value).doubleValue
     }
 
-    /// The exact decimal text of `value` (no exponent for ordinary figures).
+    /// The exact decimal text of `value` (no exponent for ordinary figures): the same text
+    /// as `NSDecimalNumber(decimal: value).stringValue`, which writes a digit at a time by
+    /// dividing the 128-bit mantissa by 10 and is slow. A value whose mantissa fits in 64 bits
+    /// (every figure in practice) is written from that integer and its exponent instead.
     public static func plainText(_ value: Decimal) -> String {
-        NSDecimalNumber(decimal: value).stringValue
+        guard !value.isNaN, let mantissa = wholeNumber(value.significand) else {
+            return NSDecimalNumber(decimal: value).stringValue
+        }
+        guard mantissa != 0 else { return "0" }
+        let sign = value.isSignMinus ? "-" : ""
+        let digits = String(mantissa)
+        let exponent = value.exponent
+        if exponent >= 0 {
+            return sign + digits + String(repeating: "0", count: exponent)
+        }
+        let fractionCount = -exponent
+        if digits.count > fractionCount {
+            return sign + digits.dropLast(fractionCount) + "." + digits.suffix(fractionCount)
+        }
+        return sign + "0." + String(repeating: "0", count: fractionCount - digits.count) + digits
+    }
+
+    /// `value` as a 64-bit integer when it is a whole number from 0 to `UInt64.max`.
+    static func wholeNumber(_ value: Decimal) -> UInt64? {
+        // `uint64Value` gives 0 or a wrapped number when the value does not fit, so the
+        // result is checked by converting it back.
+        let integer = NSDecimalNumber(decimal: value).uint64Value
+        return Decimal(integer) == value ? integer : nil
     }
 }
