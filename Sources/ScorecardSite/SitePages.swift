@@ -108,11 +108,12 @@ struct SitePages {
     /// Renders every page of one visit. Also used by `check` for visits that are not written.
     func renderVisit(_ v: VisitFigures, into out: Output) {
         let id = v.visit.id
-        out.add(PagePaths.visit(id), visitPage(v, out))
+        let cards = VisitCards(previousVisitTitle: previousTitle(v))
+        out.add(PagePaths.visit(id), visitPage(v, cards, out))
         for card in v.scorecards where card.reported {
-            out.add(PagePaths.scorecard(id, card.id), scorecardPage(v, card, out))
+            out.add(PagePaths.scorecard(id, card.id), scorecardPage(v, card, cards, out))
         }
-        out.add(PagePaths.pack(id), packPage(v, out))
+        out.add(PagePaths.pack(id), packPage(v, cards, out))
         out.add(PagePaths.changes(id), changesPage(v))
     }
 
@@ -188,7 +189,7 @@ struct SitePages {
         return .object(values)
     }
 
-    func visitPage(_ v: VisitFigures, _ out: Output) -> Result<String, Diagnostic> {
+    func visitPage(_ v: VisitFigures, _ cards: VisitCards, _ out: Output) -> Result<String, Diagnostic> {
         let path = PagePaths.visit(v.visit.id)
         var ctx = layout(path: path, title: v.visit.title, visit: v, crumbs: [("Home", PagePaths.home), (v.visit.title, nil)])
         ctx["visit"] = visitFacts(v)
@@ -197,7 +198,7 @@ struct SitePages {
         ctx["summaryHref"] = .text(PagePaths.link(from: path, to: PagePaths.summary(v.visit.id)))
         let ids = PageIDs()
         if let overview = v.visit.overview {
-            let view = NarrativeView(figures: v) { f in cardHTML(f, v, ids: ids, path: path, out) }
+            let view = NarrativeView(figures: v) { f in cardHTML(f, v, cards, ids: ids, path: path, out) }
             let r = view.render(overview)
             out.add(r.diagnostics)
             ctx["overview"] = .html(r.html)
@@ -224,9 +225,8 @@ struct SitePages {
         return renderer.render("visit", ctx)
     }
 
-    func cardHTML(_ f: IndicatorFigures, _ v: VisitFigures, ids: PageIDs, path: String, _ out: Output) -> String {
-        var ctx = IndicatorView.card(f, ids: ids, previousVisitTitle: previousTitle(v),
-                                     dataLink: PagePaths.link(from: path, to: PagePaths.dataCSV(v.visit.id, f.scorecardID)))
+    func cardHTML(_ f: IndicatorFigures, _ v: VisitFigures, _ cards: VisitCards, ids: PageIDs, path: String, _ out: Output) -> String {
+        var ctx = cards.card(f, ids: ids, dataLink: PagePaths.link(from: path, to: PagePaths.dataCSV(v.visit.id, f.scorecardID)))
         // The printed pack shows every data table; on screen they start folded.
         ctx["openTable"] = .flag(path == PagePaths.pack(v.visit.id))
         switch renderer.render("indicator-card", ctx) {
@@ -236,7 +236,7 @@ struct SitePages {
     }
 
     /// A scorecard's narrative and the cards of indicators it did not place.
-    func scorecardBody(_ v: VisitFigures, _ card: ScorecardFigures, ids: PageIDs, path: String, _ out: Output) -> [String: TemplateValue] {
+    func scorecardBody(_ v: VisitFigures, _ card: ScorecardFigures, _ cards: VisitCards, ids: PageIDs, path: String, _ out: Output) -> [String: TemplateValue] {
         var placed: [String] = []
         var ctx: [String: TemplateValue] = [
             "id": .text(card.id),
@@ -246,7 +246,7 @@ struct SitePages {
             "dataHref": .text(PagePaths.link(from: path, to: PagePaths.dataCSV(v.visit.id, card.id))),
         ]
         if let n = card.narrative {
-            let view = NarrativeView(figures: v) { f in cardHTML(f, v, ids: ids, path: path, out) }
+            let view = NarrativeView(figures: v) { f in cardHTML(f, v, cards, ids: ids, path: path, out) }
             let r = view.render(n)
             out.add(r.diagnostics)
             placed = r.placed
@@ -259,29 +259,29 @@ struct SitePages {
             ctx["summary"] = .empty
         }
         let rest = card.indicators.filter { !placed.contains($0.id) }
-        ctx["cards"] = .list(rest.map { .html(cardHTML($0, v, ids: ids, path: path, out)) })
+        ctx["cards"] = .list(rest.map { .html(cardHTML($0, v, cards, ids: ids, path: path, out)) })
         ctx["hasCards"] = .flag(!rest.isEmpty)
         return ctx
     }
 
-    func scorecardPage(_ v: VisitFigures, _ card: ScorecardFigures, _ out: Output) -> Result<String, Diagnostic> {
+    func scorecardPage(_ v: VisitFigures, _ card: ScorecardFigures, _ cards: VisitCards, _ out: Output) -> Result<String, Diagnostic> {
         let path = PagePaths.scorecard(v.visit.id, card.id)
         var ctx = layout(path: path, title: "\(card.title) – \(v.visit.title)", visit: v,
                          crumbs: visitCrumbs(v) + [(card.title, nil)])
         ctx["heading"] = .text(card.title)
         ctx["visit"] = visitFacts(v)
-        ctx["scorecard"] = .object(scorecardBody(v, card, ids: PageIDs(), path: path, out))
+        ctx["scorecard"] = .object(scorecardBody(v, card, cards, ids: PageIDs(), path: path, out))
         return renderer.render("scorecard", ctx)
     }
 
-    func packPage(_ v: VisitFigures, _ out: Output) -> Result<String, Diagnostic> {
+    func packPage(_ v: VisitFigures, _ cards: VisitCards, _ out: Output) -> Result<String, Diagnostic> {
         let path = PagePaths.pack(v.visit.id)
         var ctx = layout(path: path, title: "Monitoring pack – \(v.visit.title)", visit: v,
                          crumbs: visitCrumbs(v) + [("Monitoring pack", nil)], bodyClass: "pack")
         ctx["visit"] = visitFacts(v)
         let ids = PageIDs()
         if let overview = v.visit.overview {
-            let view = NarrativeView(figures: v) { f in cardHTML(f, v, ids: ids, path: path, out) }
+            let view = NarrativeView(figures: v) { f in cardHTML(f, v, cards, ids: ids, path: path, out) }
             let r = view.render(overview)
             out.add(r.diagnostics)
             ctx["overview"] = .html(Self.nestHeadings(r.html))
@@ -292,7 +292,7 @@ struct SitePages {
         ctx["contents"] = .list(reported.map { .object(["title": .text($0.title), "anchor": .text("scorecard-\($0.id)")]) })
         ctx["notReported"] = .list(v.scorecards.filter { !$0.reported }.map { .text($0.title) })
         ctx["sections"] = .list(reported.map { card in
-            var body = scorecardBody(v, card, ids: ids, path: path, out)
+            var body = scorecardBody(v, card, cards, ids: ids, path: path, out)
             if case .html(let html) = body["narrative"] { body["narrative"] = .html(Self.nestHeadings(html)) }
             if case .list(let cards) = body["cards"] {
                 body["cards"] = .list(cards.map { if case .html(let h) = $0 { .html(Self.nestHeadings(h)) } else { $0 } })
