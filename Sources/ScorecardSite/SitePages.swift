@@ -101,20 +101,34 @@ struct SitePages {
         // Each visit's pages are independent: render them on both cores.
         let visits = written
         DispatchQueue.concurrentPerform(iterations: visits.count) { i in
-            renderVisit(visits[i], into: out)
+            renderVisit(visits[i], into: out, dataFiles: true)
         }
     }
 
-    /// Renders every page of one visit. Also used by `check` for visits that are not written.
-    func renderVisit(_ v: VisitFigures, into out: Output) {
+    /// Renders every page of one visit and, with `dataFiles`, its data files. Also used by
+    /// `check` for visits that are not written.
+    func renderVisit(_ v: VisitFigures, into out: Output, dataFiles: Bool = false) {
         let id = v.visit.id
         let cards = VisitCards(previousVisitTitle: previousTitle(v))
+        let comparison = VisitComparison.compare(v, previous: previousFigures(v))
+        // The pack and the changes page sit at the same folder depth, so the links of their
+        // "what changed" sections are the same and the section is worked out once.
+        let changes = ChangesView.context(comparison, path: PagePaths.changes(id), visit: v)
+        let packChanges = PagePaths.depth(PagePaths.pack(id)) == PagePaths.depth(PagePaths.changes(id))
+            ? changes : ChangesView.context(comparison, path: PagePaths.pack(id), visit: v)
         out.add(PagePaths.visit(id), visitPage(v, cards, out))
         for card in v.scorecards where card.reported {
             out.add(PagePaths.scorecard(id, card.id), scorecardPage(v, card, cards, out))
         }
-        out.add(PagePaths.pack(id), packPage(v, cards, out))
-        out.add(PagePaths.changes(id), changesPage(v))
+        out.add(PagePaths.pack(id), packPage(v, cards, changes: packChanges, out))
+        out.add(PagePaths.changes(id), changesPage(v, changes: changes))
+        if dataFiles {
+            out.add(PagePaths.summary(id), Array(SummaryJSON.document(v).utf8))
+            out.add(PagePaths.changesJSON(id), Array(ChangesJSON.document(comparison).utf8))
+            for card in v.scorecards where card.reported {
+                out.add(PagePaths.dataCSV(id, card.id), Array(DataCSV.document(card).utf8))
+            }
+        }
     }
 
     // MARK: Pages
@@ -274,7 +288,7 @@ struct SitePages {
         return renderer.render("scorecard", ctx)
     }
 
-    func packPage(_ v: VisitFigures, _ cards: VisitCards, _ out: Output) -> Result<String, Diagnostic> {
+    func packPage(_ v: VisitFigures, _ cards: VisitCards, changes: [String: TemplateValue], _ out: Output) -> Result<String, Diagnostic> {
         let path = PagePaths.pack(v.visit.id)
         var ctx = layout(path: path, title: "Monitoring pack – \(v.visit.title)", visit: v,
                          crumbs: visitCrumbs(v) + [("Monitoring pack", nil)], bodyClass: "pack")
@@ -299,7 +313,7 @@ struct SitePages {
             }
             return .object(body)
         })
-        ctx["changes"] = .object(ChangesView.context(VisitComparison.compare(v, previous: previousFigures(v)), path: path, visit: v))
+        ctx["changes"] = .object(changes)
         return renderer.render("pack", ctx)
     }
 
@@ -315,12 +329,12 @@ struct SitePages {
         v.previousVisitID.flatMap { id in all.first { $0.visit.id == id } }
     }
 
-    func changesPage(_ v: VisitFigures) -> Result<String, Diagnostic> {
+    func changesPage(_ v: VisitFigures, changes: [String: TemplateValue]) -> Result<String, Diagnostic> {
         let path = PagePaths.changes(v.visit.id)
         var ctx = layout(path: path, title: "What changed – \(v.visit.title)", visit: v,
                          crumbs: visitCrumbs(v) + [("What changed", nil)])
         ctx["visit"] = visitFacts(v)
-        ctx["changes"] = .object(ChangesView.context(VisitComparison.compare(v, previous: previousFigures(v)), path: path, visit: v))
+        ctx["changes"] = .object(changes)
         ctx["changesJSONHref"] = .text(PagePaths.link(from: path, to: PagePaths.changesJSON(v.visit.id)))
         return renderer.render("changes", ctx)
     }
