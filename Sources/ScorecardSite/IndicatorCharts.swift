@@ -44,8 +44,9 @@ enum IndicatorCharts {
         case .stackedBar:
             let periods = span(f.points.map(\.period))
             guard !periods.isEmpty, !f.categories.isEmpty else { return nil }
+            let pointByCell = IndicatorView.pointsByPeriodAndCategory(f.points)
             let values = f.categories.map { c in
-                periods.map { p in double(f.points.first { $0.period == p && $0.breakdown == c }?.value) }
+                periods.map { p in double(pointByCell[PeriodAndCategory(period: p, category: c)]?.value) }
             }
             return StackedBarChart(id: id, title: title, description: description, periods: periods.map(\.label),
                                    categories: f.categories, values: values, format: format(def)).svg

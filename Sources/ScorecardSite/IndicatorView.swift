@@ -107,6 +107,10 @@ enum IndicatorView {
         var rows: [TemplateValue] = []
         var anyNote = false
         let periods = Array(Set(f.points.map(\.period) + (f.headline ?? []).map(\.period))).sorted()
+        // Each cell's point, found by period (and category) rather than by a search per cell;
+        // the first point wins, as a search from the start would find it.
+        let headlineByPeriod = Dictionary((f.headline ?? []).map { ($0.period, $0) }, uniquingKeysWith: { first, _ in first })
+        let pointByCell = IndicatorView.pointsByPeriodAndCategory(f.points)
         var bodyRows: [(period: Period, cells: [String], notes: [String])] = []
         for period in periods {
             var cells: [String] = []
@@ -122,12 +126,12 @@ enum IndicatorView {
                 return DisplayFormat.point(p, definition: def)
             }
             if showHeadline {
-                let h = f.headline?.first { $0.period == period }
+                let h = headlineByPeriod[period]
                 cells.append(cell(h))
                 if hasHeadlineRows, let n = h?.note { notes.append(n) }
             }
             for c in f.categories {
-                let p = f.points.first { $0.period == period && $0.breakdown == c }
+                let p = pointByCell[PeriodAndCategory(period: period, category: c)]
                 cells.append(cell(p))
                 if let n = p?.note { notes.append("\(c): \(n)") }
             }
@@ -163,4 +167,21 @@ enum IndicatorView {
             "hasKey": .flag(!key.isEmpty),
         ]
     }
+
+    /// The points of a breakdown by period and category; the first point of each pair wins.
+    static func pointsByPeriodAndCategory(_ points: [PublishedPoint]) -> [PeriodAndCategory: PublishedPoint] {
+        var out: [PeriodAndCategory: PublishedPoint] = [:]
+        for p in points {
+            guard let c = p.breakdown else { continue }
+            let key = PeriodAndCategory(period: p.period, category: c)
+            if out[key] == nil { out[key] = p }
+        }
+        return out
+    }
+}
+
+/// One cell of a breakdown: a period and a category.
+struct PeriodAndCategory: Hashable {
+    var period: Period
+    var category: String
 }
