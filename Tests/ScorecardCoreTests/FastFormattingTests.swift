@@ -18,6 +18,19 @@ import Testing
             let b = Decimal(Int.random(in: 1...999, using: &random))
             out += [a, a * b, a / b, a + b * Decimal(sign: .plus, exponent: 20, significand: 1), DecimalNumber.rounded(a / b, places: 2)]
         }
+        for _ in 0..<2000 {
+            // Whole mantissas of 20 to 39 digits, up to 2¹²⁸ − 1.
+            let digits = Int.random(in: 20...39, using: &random)
+            var text = String(Int.random(in: 1...9, using: &random))
+            for _ in 1..<digits { text += String(Int.random(in: 0...9, using: &random)) }
+            if digits == 39 { text = "3" + text.dropFirst() }
+            if let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), d < Decimal(string: "340282366920938463463374607431768211455")! {
+                out += [d, -d, Decimal(sign: .plus, exponent: -Int.random(in: 1...40, using: &random), significand: d)]
+            }
+        }
+        out.append(Decimal(string: "340282366920938463463374607431768211455")!)
+        out.append(Decimal(string: "10000000000000000000000000000000000000")!)
+        out.append(Decimal(string: "18446744073709551616999999999999999999")!)
         out.append(Decimal(sign: .plus, exponent: 30, significand: 7))
         out.append(Decimal(sign: .minus, exponent: -40, significand: 3))
         out.append(Decimal.nan)
