@@ -71,11 +71,13 @@ public enum DecimalNumber {
     /// The digits of `value` rounded to `places`, e.g. `1234.5` → `1234.50` for 2 places.
     /// No grouping, `-` for negatives, never `-0`.
     public static func fixed(_ value: Decimal, places: Int) -> String {
-        let r = rounded(value, places: places)
+        // A value written with at most `places` decimals is already rounded (and rounding,
+        // which is slow, could only change how the same number is stored).
+        let r = value.exponent >= -places ? value : rounded(value, places: places)
         let negative = r < 0
         let magnitude = negative ? -r : r
         var text = plainText(magnitude)
-        if text.contains("e") || text.contains("E") {
+        if text.utf8.contains(UInt8(ascii: "e")) || text.utf8.contains(UInt8(ascii: "E")) {
             // Foundation writes very small or large values with an exponent; such figures are
             // not shown in practice, so fall back to Double formatting for safety.
             text = String(format: "%.\(places)f", NSDecimalNumber(decimal: magnitude).doubleValue)
