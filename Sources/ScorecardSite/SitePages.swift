@@ -98,33 +98,67 @@ struct SitePages {
         }
         out.add(PagePaths.home, home())
         out.add(PagePaths.latest, latest())
-        // Each visit's pages are independent: render them on both cores.
+        // Each visit's pages are independent: render them on both cores, as two tasks per
+        // visit, the larger first (the pages that show cards, then the changes page and data
+        // files), so that at the end no core is left alone with a whole visit.
         let visits = written
-        DispatchQueue.concurrentPerform(iterations: visits.count) { i in
-            renderVisit(visits[i], into: out, dataFiles: true)
+        let changes = concurrentMap(visits.count) { i in self.changes(visits[i]) }
+        DispatchQueue.concurrentPerform(iterations: 2 * visits.count) { task in
+            let i = task % visits.count
+            if task < visits.count {
+                renderCardPages(visits[i], changes[i], into: out)
+            } else {
+                renderChanges(visits[i], changes[i], into: out, dataFiles: true)
+            }
         }
     }
 
     /// Renders every page of one visit and, with `dataFiles`, its data files. Also used by
     /// `check` for visits that are not written.
     func renderVisit(_ v: VisitFigures, into out: Output, dataFiles: Bool = false) {
+        let changes = changes(v)
+        renderCardPages(v, changes, into: out)
+        renderChanges(v, changes, into: out, dataFiles: dataFiles)
+    }
+
+    /// A visit compared with its previous one, and the "what changed" section of the changes
+    /// page and the pack.
+    struct Changes: Sendable {
+        var comparison: VisitComparison
+        var section: [String: TemplateValue]
+        var packSection: [String: TemplateValue]
+    }
+
+    func changes(_ v: VisitFigures) -> Changes {
         let id = v.visit.id
-        let cards = VisitCards(previousVisitTitle: previousTitle(v))
         let comparison = VisitComparison.compare(v, previous: previousFigures(v))
         // The pack and the changes page sit at the same folder depth, so the links of their
         // "what changed" sections are the same and the section is worked out once.
-        let changes = ChangesView.context(comparison, path: PagePaths.changes(id), visit: v)
-        let packChanges = PagePaths.depth(PagePaths.pack(id)) == PagePaths.depth(PagePaths.changes(id))
-            ? changes : ChangesView.context(comparison, path: PagePaths.pack(id), visit: v)
+        let section = ChangesView.context(comparison, path: PagePaths.changes(id), visit: v)
+        let packSection = PagePaths.depth(PagePaths.pack(id)) == PagePaths.depth(PagePaths.changes(id))
+            ? section : ChangesView.context(comparison, path: PagePaths.pack(id), visit: v)
+        return Changes(comparison: comparison, section: section, packSection: packSection)
+    }
+
+    /// The pages that show indicator cards: the visit page, the scorecard pages and the pack.
+    /// They share one `VisitCards`.
+    func renderCardPages(_ v: VisitFigures, _ changes: Changes, into out: Output) {
+        let id = v.visit.id
+        let cards = VisitCards(previousVisitTitle: previousTitle(v))
         out.add(PagePaths.visit(id), visitPage(v, cards, out))
         for card in v.scorecards where card.reported {
             out.add(PagePaths.scorecard(id, card.id), scorecardPage(v, card, cards, out))
         }
-        out.add(PagePaths.pack(id), packPage(v, cards, changes: packChanges, out))
-        out.add(PagePaths.changes(id), changesPage(v, changes: changes))
+        out.add(PagePaths.pack(id), packPage(v, cards, changes: changes.packSection, out))
+    }
+
+    /// The changes page and, with `dataFiles`, summary.json, changes.json and each data.csv.
+    func renderChanges(_ v: VisitFigures, _ changes: Changes, into out: Output, dataFiles: Bool) {
+        let id = v.visit.id
+        out.add(PagePaths.changes(id), changesPage(v, changes: changes.section))
         if dataFiles {
             out.add(PagePaths.summary(id), Array(SummaryJSON.document(v).utf8))
-            out.add(PagePaths.changesJSON(id), Array(ChangesJSON.document(comparison).utf8))
+            out.add(PagePaths.changesJSON(id), Array(ChangesJSON.document(changes.comparison).utf8))
             for card in v.scorecards where card.reported {
                 out.add(PagePaths.dataCSV(id, card.id), Array(DataCSV.document(card).utf8))
             }
