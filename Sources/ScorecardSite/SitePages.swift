@@ -265,7 +265,7 @@ struct SitePages {
                 "indicators": .list(card.indicators.map { f in
                     var values = IndicatorView.summary(f, previousVisitTitle: previousTitle(v))
                     values["href"] = .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, card.id)) + "#ind-\(f.id)")
-                    values["sparkline"] = IndicatorCharts.sparkline(f, id: ids.make("spark-\(f.id)")).map(TemplateValue.html) ?? .empty
+                    values["sparkline"] = cards.sparkline(f, id: ids.make("spark-\(f.id)"))
                     return .object(values)
                 }),
             ])

@@ -11,12 +11,20 @@ final class VisitCards {
     let previousVisitTitle: String?
 
     /// What every page shows of one indicator's card.
-    private struct Parts {
-        var values: [String: TemplateValue]
+    private final class Parts {
+        let values: [String: TemplateValue]
         /// The data table without its caption's id, or nil with no data.
-        var table: [String: TemplateValue]?
+        let table: [String: TemplateValue]?
+        /// The headline series, drawn by the chart and the sparkline.
+        let headline: IndicatorCharts.Headline?
         /// The chart by its id: the id is written into the chart.
         var charts: [String: TemplateValue] = [:]
+
+        init(_ f: IndicatorFigures, previousVisitTitle: String?) {
+            values = IndicatorView.cardValues(f, previousVisitTitle: previousVisitTitle)
+            table = IndicatorView.table(f)
+            headline = IndicatorCharts.headline(f)
+        }
     }
 
     /// By scorecard id, then indicator id.
@@ -26,18 +34,28 @@ final class VisitCards {
         self.previousVisitTitle = previousVisitTitle
     }
 
+    private func parts(_ f: IndicatorFigures) -> Parts {
+        if let p = parts[f.scorecardID]?[f.definition.id] { return p }
+        let p = Parts(f, previousVisitTitle: previousVisitTitle)
+        parts[f.scorecardID, default: [:]][f.definition.id] = p
+        return p
+    }
+
     /// The card's values with this page's ids, in the order pages have always taken them.
     func card(_ f: IndicatorFigures, ids: PageIDs, dataLink: String?) -> [String: TemplateValue] {
         let id = f.definition.id
-        var p = parts[f.scorecardID]?[id]
-            ?? Parts(values: IndicatorView.cardValues(f, previousVisitTitle: previousVisitTitle), table: IndicatorView.table(f))
+        let p = parts(f)
         let chartID = ids.make("chart-\(id)")
         let anchor = ids.make("ind-\(id)")
-        let chart = p.charts[chartID] ?? IndicatorCharts.figure(f, id: chartID).map(TemplateValue.html) ?? .empty
+        let chart = p.charts[chartID] ?? IndicatorCharts.figure(f, id: chartID, headline: p.headline).map(TemplateValue.html) ?? .empty
         p.charts[chartID] = chart
-        parts[f.scorecardID, default: [:]][id] = p
         let tableID = ids.make("table-\(id)")
         let table = p.table.map { IndicatorView.table(withCaptionID: tableID, $0) } ?? .empty
         return IndicatorView.card(sameOnEveryPage: p.values, anchor: anchor, chart: chart, table: table, dataLink: dataLink)
+    }
+
+    /// The indicator's sparkline with the id `id`.
+    func sparkline(_ f: IndicatorFigures, id: String) -> TemplateValue {
+        IndicatorCharts.sparkline(f, id: id, headline: parts(f).headline).map(TemplateValue.html) ?? .empty
     }
 }
