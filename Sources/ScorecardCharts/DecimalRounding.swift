@@ -16,6 +16,12 @@ struct RoundedDecimal: Equatable {
     ///
     /// - Complexity: O(*d*) where *d* is the count of digits printed.
     init(_ value: Double, decimals: Int) {
+        self = Self.quick(value, decimals: max(0, decimals)) ?? RoundedDecimal(digitsOf: value, decimals: decimals)
+    }
+
+    /// The rounding done on the digits of the shortest text: what `init(_:decimals:)` gives,
+    /// which takes a quicker way where that is provably the same.
+    init(digitsOf value: Double, decimals: Int) {
         let decimals = max(0, decimals)
         guard value.isFinite else {
             self.init(isNegative: false, integerDigits: "0",
@@ -67,6 +73,30 @@ struct RoundedDecimal: Equatable {
         let fraction = String(digits[point...].map { Character(String($0)) })
         self.init(isNegative: value < 0 && digits.contains { $0 != 0 },
                   integerDigits: integer, fractionDigits: fraction)
+    }
+
+    /// The same rounding in binary arithmetic, or nil where it could differ.
+    ///
+    /// For |value| < 10⁶ and at most 4 decimals, the shortest text of `value` is within half
+    /// an ulp (≤ 2⁻³⁴) of it, so times 10⁴ within 6·10⁻⁷ of `value × 10^decimals`, whose
+    /// binary product is itself within 10⁻⁶ (half an ulp below 2³⁴). Unless that product's
+    /// fraction lies within 10⁻⁴ of one half, rounding the product half up therefore gives
+    /// the same integer as rounding the text; near a half (as for 1.005) this returns nil.
+    private static func quick(_ value: Double, decimals: Int) -> RoundedDecimal? {
+        guard decimals <= 4, value.magnitude < 1e6 else { return nil }  // NaN and ±∞ fail too
+        let scale: UInt64 = [1, 10, 100, 1000, 10000][decimals]
+        let scaled = value.magnitude * Double(scale)
+        let whole = scaled.rounded(.down)
+        let fraction = scaled - whole
+        guard abs(fraction - 0.5) > 1e-4 else { return nil }
+        let rounded = UInt64(whole) + (fraction > 0.5 ? 1 : 0)
+        var fractionDigits = ""
+        if decimals > 0 {
+            let digits = String(rounded % scale)
+            fractionDigits = String(repeating: "0", count: decimals - digits.count) + digits
+        }
+        return RoundedDecimal(isNegative: value < 0 && rounded != 0, integerDigits: String(rounded / scale),
+                              fractionDigits: fractionDigits)
     }
 
     init(isNegative: Bool, integerDigits: String, fractionDigits: String) {

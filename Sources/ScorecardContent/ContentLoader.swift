@@ -43,17 +43,14 @@ public enum ContentLoader {
                 if reservedContentFiles.contains(name), tree.file(path) != nil { continue }
                 unexpected(path, tree: tree, expected: "content/ holds the visits/ folder", names: ["visits"], &diags)
             }
-            for id in tree.children(of: "content/visits") where !isHidden(id) {
-                let path = "content/visits/\(id)"
-                guard tree.isFolder(path) else {
-                    unexpected(path, tree: tree, expected: "content/visits/ holds one folder per visit", names: [], &diags)
-                    continue
-                }
-                if let problem = Identifier.problem(with: id, kind: "visit id") {
-                    diags.append(.error(problem + " (it is the folder name)", at: SourceLocation(path: path)))
-                    continue
-                }
-                if let visit = loadVisit(id: id, tree: tree, settings: settings, quiet: &quiet, &diags) { visits.append(visit) }
+            // Each visit folder is read and checked on its own: on every core, and then
+            // gathered in folder order, so the visits and diagnostics come out as before.
+            let ids = tree.children(of: "content/visits").filter { !isHidden($0) }
+            let read = concurrentMap(ids.count) { [settings] i in loadVisitFolder(ids[i], tree: tree, settings: settings) }
+            for r in read {
+                diags += r.diagnostics
+                quiet.merge(r.quiet) { first, _ in first }
+                if let visit = r.visit { visits.append(visit) }
             }
         }
         if let site { visitWarnings(visits, site: site, quiet: quiet, &diags) }
@@ -89,6 +86,24 @@ public enum ContentLoader {
         }
         let hint = Suggestion.hint(for: name, in: names, otherwise: expected)
         diags.append(.error("unexpected \(kind) '\(name)'\(hint)", at: SourceLocation(path: path)))
+    }
+
+    /// Reads the entry `id` of `content/visits/`, which should be a visit folder.
+    static func loadVisitFolder(_ id: String, tree: SourceTree, settings: SiteFile)
+        -> (visit: Visit?, quiet: [String: Set<String>], diagnostics: [Diagnostic]) {
+        var diags: [Diagnostic] = []
+        var quiet: [String: Set<String>] = [:]
+        let path = "content/visits/\(id)"
+        guard tree.isFolder(path) else {
+            unexpected(path, tree: tree, expected: "content/visits/ holds one folder per visit", names: [], &diags)
+            return (nil, quiet, diags)
+        }
+        if let problem = Identifier.problem(with: id, kind: "visit id") {
+            diags.append(.error(problem + " (it is the folder name)", at: SourceLocation(path: path)))
+            return (nil, quiet, diags)
+        }
+        let visit = loadVisit(id: id, tree: tree, settings: settings, quiet: &quiet, &diags)
+        return (visit, quiet, diags)
     }
 
     /// Reads one visit folder. `quiet` collects, under `visit-id/scorecard-id`, the indicators

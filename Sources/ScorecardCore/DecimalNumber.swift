@@ -71,11 +71,13 @@ public enum DecimalNumber {
     /// The digits of `value` rounded to `places`, e.g. `1234.5` → `1234.50` for 2 places.
     /// No grouping, `-` for negatives, never `-0`.
     public static func fixed(_ value: Decimal, places: Int) -> String {
-        let r = rounded(value, places: places)
+        // A value written with at most `places` decimals is already rounded (and rounding,
+        // which is slow, could only change how the same number is stored).
+        let r = value.exponent >= -places ? value : rounded(value, places: places)
         let negative = r < 0
         let magnitude = negative ? -r : r
-        var text = NSDecimalNumber(decimal: magnitude).stringValue
-        if text.contains("e") || text.contains("E") {
+        var text = plainText(magnitude)
+        if text.utf8.contains(UInt8(ascii: "e")) || text.utf8.contains(UInt8(ascii: "E")) {
             // Foundation writes very small or large values with an exponent; such figures are
             // not shown in practice, so fall back to Double formatting for safety.
             text = String(format: "%.\(places)f", NSDecimalNumber(decimal: magnitude).doubleValue)
@@ -120,11 +122,52 @@ public enum DecimalNumber {
 
     /// The nearest double, read from the exact decimal digits.
     public static func double(_ value: Decimal) -> Double {
-        Double(NSDecimalNumber(decimal: value).stringValue) ?? NSDecimalNumber(decimal: value).doubleValue
+        Double(plainText(value)) ?? NSDecimalNumber(decimal: value).doubleValue
     }
 
-    /// The exact decimal text of `value` (no exponent for ordinary figures).
+    /// The exact decimal text of `value` (no exponent for ordinary figures): the same text
+    /// as `NSDecimalNumber(decimal: value).stringValue`, which writes a digit at a time by
+    /// dividing the 128-bit mantissa by 10 and is slow. Here the mantissa's digits come from
+    /// 64-bit integers (`mantissaDigits`), placed by the exponent.
     public static func plainText(_ value: Decimal) -> String {
-        NSDecimalNumber(decimal: value).stringValue
+        guard !value.isNaN, let digits = mantissaDigits(value.significand) else {
+            return NSDecimalNumber(decimal: value).stringValue
+        }
+        guard digits != "0" else { return "0" }
+        let sign = value.isSignMinus ? "-" : ""
+        let exponent = value.exponent
+        if exponent >= 0 {
+            return sign + digits + String(repeating: "0", count: exponent)
+        }
+        let fractionCount = -exponent
+        if digits.count > fractionCount {
+            return sign + digits.dropLast(fractionCount) + "." + digits.suffix(fractionCount)
+        }
+        return sign + "0." + String(repeating: "0", count: fractionCount - digits.count) + digits
+    }
+
+    /// The digits of `value`, a whole number from 0 to 2¹²⁸ (a significand), or nil if it is not.
+    /// Above 64 bits, the last 19 digits are split off with two exact Decimal operations (a
+    /// floor and a subtraction), which cost a fraction of Foundation's digit-at-a-time text.
+    static func mantissaDigits(_ value: Decimal) -> String? {
+        if let small = wholeNumber(value) { return String(small) }
+        guard value > 0 else { return nil }
+        let chunk: UInt64 = 10_000_000_000_000_000_000  // 10¹⁹
+        var scaled = Decimal(sign: .plus, exponent: -19, significand: value)
+        var high = Decimal()
+        NSDecimalRound(&high, &scaled, 0, .down)
+        // value = high × 10¹⁹ + low, with 0 ≤ low < 10¹⁹ only when `high` is the exact floor.
+        guard let low = wholeNumber(value - high * Decimal(chunk)), low < chunk,
+              let highDigits = mantissaDigits(high) else { return nil }
+        let lowDigits = String(low)
+        return highDigits + String(repeating: "0", count: 19 - lowDigits.count) + lowDigits
+    }
+
+    /// `value` as a 64-bit integer when it is a whole number from 0 to `UInt64.max`.
+    static func wholeNumber(_ value: Decimal) -> UInt64? {
+        // `uint64Value` gives 0 or a wrapped number when the value does not fit, so the
+        // result is checked by converting it back.
+        let integer = NSDecimalNumber(decimal: value).uint64Value
+        return Decimal(integer) == value ? integer : nil
     }
 }

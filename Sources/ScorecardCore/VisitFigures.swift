@@ -118,6 +118,11 @@ public struct VisitFigures: Sendable, Hashable {
 
     /// Computes a visit's figures; `previous` (already computed) supplies the change.
     public static func compute(visit: Visit, site: Site, previous: VisitFigures?) -> VisitFigures {
+        compute(visit: visit, site: site).compared(with: previous)
+    }
+
+    /// Computes a visit's own figures, without the comparison with a previous visit.
+    static func compute(visit: Visit, site: Site) -> VisitFigures {
         let rule = DisclosureRule(suppressBelow: visit.suppressBelow(in: site))
         var cards: [ScorecardFigures] = []
         for listing in site.scorecards {
@@ -131,35 +136,48 @@ public struct VisitFigures: Sendable, Hashable {
             var rowsByIndicator: [String: [Observation]] = [:]
             for row in card.observations { rowsByIndicator[row.indicator, default: []].append(row) }
             let indicators = card.indicators.map { def -> IndicatorFigures in
-                var f = IndicatorFigures.compute(definition: def, scorecardID: card.id,
-                                                 rows: rowsByIndicator[def.id] ?? [],
-                                                 dataAsOf: visit.dataAsOf, rule: rule)
-                if let before = previous?.indicator(def.id) {
-                    f.previousLatest = before.latest
-                    f.previousRAG = before.rag
-                    f.previousTrend = before.trend
-                    f.existedAtPreviousVisit = true
-                    f.change = Figures.change(current: f.latest, currentUnit: def.unit,
-                                              previous: before.latest, previousUnit: before.definition.unit)
-                }
-                return f
+                IndicatorFigures.compute(definition: def, scorecardID: card.id,
+                                         rows: rowsByIndicator[def.id] ?? [],
+                                         dataAsOf: visit.dataAsOf, rule: rule)
             }
             cards.append(ScorecardFigures(id: card.id, title: listing.title, reported: true,
                                           retired: listing.retired, indicators: indicators,
                                           narrative: card.narrative))
         }
-        return VisitFigures(visit: visit, previousVisitID: previous?.visit.id, scorecards: cards)
+        return VisitFigures(visit: visit, previousVisitID: nil, scorecards: cards)
+    }
+
+    /// These figures with the change since `previous` (computed without its own previous
+    /// visit: only its latest figures, RAG and trend are read).
+    func compared(with previous: VisitFigures?) -> VisitFigures {
+        var out = self
+        out.previousVisitID = previous?.visit.id
+        guard let previous else { return out }
+        for c in out.scorecards.indices {
+            for i in out.scorecards[c].indicators.indices {
+                var f = out.scorecards[c].indicators[i]
+                guard let before = previous.indicator(f.definition.id) else { continue }
+                f.previousLatest = before.latest
+                f.previousRAG = before.rag
+                f.previousTrend = before.trend
+                f.existedAtPreviousVisit = true
+                f.change = Figures.change(current: f.latest, currentUnit: f.definition.unit,
+                                          previous: before.latest, previousUnit: before.definition.unit)
+                out.scorecards[c].indicators[i] = f
+            }
+        }
+        return out
     }
 
     /// Computes every visit in date order, each against its previous published visit.
-    /// Drafts are computed too but never serve as anyone's previous visit.
+    /// Drafts are computed too but never serve as anyone's previous visit. Each visit's own
+    /// figures are independent of the others', so they are computed on every core first.
     public static func computeAll(_ visits: [Visit], site: Site) -> [VisitFigures] {
-        var done: [VisitFigures] = []
-        for visit in Visit.ordered(visits) {
-            let prev = Visit.previous(of: visit, in: visits)
-            let prevFigures = prev.flatMap { p in done.first { $0.visit.id == p.id } }
-            done.append(compute(visit: visit, site: site, previous: prevFigures))
+        let ordered = Visit.ordered(visits)
+        let own = concurrentMap(ordered.count) { i in compute(visit: ordered[i], site: site) }
+        return own.map { figures in
+            let prev = Visit.previous(of: figures.visit, in: visits)
+            return figures.compared(with: prev.flatMap { p in own.first { $0.visit.id == p.id } })
         }
-        return done
     }
 }

@@ -28,8 +28,27 @@ enum IndicatorCharts {
 
     static func double(_ d: Decimal?) -> Double? { d.map(DecimalNumber.double) }
 
+    /// The headline over every period of its span, with the point (the first, if several)
+    /// and the value to draw at each: what the chart and the sparkline both draw.
+    struct Headline {
+        var periods: [Period]
+        var points: [PublishedPoint?]
+        var values: [Double?]
+    }
+
+    /// The indicator's `Headline`, or nil when it has none; worked out once per visit and
+    /// handed to `figure` and `sparkline`.
+    static func headline(_ f: IndicatorFigures) -> Headline? {
+        guard let headline = f.headline else { return nil }
+        let periods = span(headline.map(\.period))
+        let byPeriod = Dictionary(headline.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
+        let points = periods.map { byPeriod[$0] }
+        return Headline(periods: periods, points: points, values: points.map { double($0?.value) })
+    }
+
     /// The `<figure>` for the indicator, or nil when it has no chart or nothing to draw.
-    static func figure(_ f: IndicatorFigures, id: String) -> String? {
+    /// `headline` is `headline(f)`.
+    static func figure(_ f: IndicatorFigures, id: String, headline series: Headline?) -> String? {
         let def = f.definition
         let title = def.title
         let description = ChartDescription.describe(f)
@@ -44,18 +63,18 @@ enum IndicatorCharts {
         case .stackedBar:
             let periods = span(f.points.map(\.period))
             guard !periods.isEmpty, !f.categories.isEmpty else { return nil }
+            let pointByCell = IndicatorView.pointsByPeriodAndCategory(f.points)
             let values = f.categories.map { c in
-                periods.map { p in double(f.points.first { $0.period == p && $0.breakdown == c }?.value) }
+                periods.map { p in double(pointByCell[PeriodAndCategory(period: p, category: c)]?.value) }
             }
             return StackedBarChart(id: id, title: title, description: description, periods: periods.map(\.label),
                                    categories: f.categories, values: values, format: format(def)).svg
         case .line, .bar:
-            guard let headline = f.headline, headline.contains(where: { $0.value != nil }) else { return nil }
-            let periods = span(headline.map(\.period))
-            let byPeriod = Dictionary(headline.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
-            let points = periods.map { p -> ChartPoint in
-                let point = byPeriod[p]
-                return ChartPoint(p.label, double(point?.value), marked: point?.note != nil,
+            guard let headline = f.headline, headline.contains(where: { $0.value != nil }), let series else { return nil }
+            let periods = series.periods
+            let points = periods.indices.map { i -> ChartPoint in
+                let point = series.points[i]
+                return ChartPoint(periods[i].label, series.values[i], marked: point?.note != nil,
                                   status: point?.value != nil ? point?.status?.rawValue : nil)
             }
             if f.chart == .bar {
@@ -72,13 +91,11 @@ enum IndicatorCharts {
         }
     }
 
-    /// A small trend line for tables, or nil with fewer than two figures.
-    static func sparkline(_ f: IndicatorFigures, id: String) -> String? {
-        guard let headline = f.headline, headline.filter({ $0.value != nil }).count >= 2 else { return nil }
-        let periods = span(headline.map(\.period))
-        let byPeriod = Dictionary(headline.map { ($0.period, $0.value) }, uniquingKeysWith: { a, _ in a })
-        let first = periods.first!.label, last = periods.last!.label
-        return Sparkline(id: id, points: periods.map { double(byPeriod[$0] ?? nil) },
-                         label: "\(f.definition.title), \(first) to \(last)").svg
+    /// A small trend line for tables, or nil with fewer than two figures. `headline` is
+    /// `headline(f)`.
+    static func sparkline(_ f: IndicatorFigures, id: String, headline series: Headline?) -> String? {
+        guard let headline = f.headline, headline.filter({ $0.value != nil }).count >= 2, let series else { return nil }
+        let first = series.periods.first!.label, last = series.periods.last!.label
+        return Sparkline(id: id, points: series.values, label: "\(f.definition.title), \(first) to \(last)").svg
     }
 }

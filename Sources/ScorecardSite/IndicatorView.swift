@@ -76,25 +76,38 @@ enum IndicatorView {
         ]
     }
 
-    /// The full card: summary, chart, definition, source and data table.
-    static func card(_ f: IndicatorFigures, ids: PageIDs, previousVisitTitle: String?, dataLink: String?) -> [String: TemplateValue] {
-        var values = summary(f, previousVisitTitle: previousVisitTitle)
-        let def = f.definition
-        let chartID = ids.make("chart-\(def.id)")
-        values["anchor"] = .text(ids.make("ind-\(def.id)"))
-        values["chart"] = IndicatorCharts.figure(f, id: chartID).map(TemplateValue.html) ?? .empty
-        values["definition"] = .optional(def.definition)
-        values["source"] = .optional(def.source)
-        values["table"] = table(f, captionID: ids.make("table-\(def.id)"))
+    /// A card from its parts: the values that are the same on every page (`cardValues`), and
+    /// those that are not: the page's ids, the chart (which names its id) and the data link.
+    static func card(sameOnEveryPage values: [String: TemplateValue], anchor: String, chart: TemplateValue,
+                     table: TemplateValue, dataLink: String?) -> [String: TemplateValue] {
+        var values = values
+        values["anchor"] = .text(anchor)
+        values["chart"] = chart
+        values["table"] = table
         values["dataLink"] = .optional(dataLink)
+        return values
+    }
+
+    /// The keys of a card that are the same wherever it appears: the summary, definition and source.
+    static func cardValues(_ f: IndicatorFigures, previousVisitTitle: String?) -> [String: TemplateValue] {
+        var values = summary(f, previousVisitTitle: previousVisitTitle)
+        values["definition"] = .optional(f.definition.definition)
+        values["source"] = .optional(f.definition.source)
         values["hasData"] = .flag(!f.points.isEmpty)
         return values
     }
 
-    /// The indicator's published data as an HTML table: the chart's text equivalent.
-    static func table(_ f: IndicatorFigures, captionID: String) -> TemplateValue {
+    /// `table` (the values of `table(_:)`) with the id of its caption.
+    static func table(withCaptionID captionID: String, _ table: [String: TemplateValue]) -> TemplateValue {
+        var values = table
+        values["id"] = .text(captionID)
+        return .object(values)
+    }
+
+    /// The values of the indicator's data table but its caption's id, or nil with no data.
+    static func table(_ f: IndicatorFigures) -> [String: TemplateValue]? {
         let def = f.definition
-        guard !f.points.isEmpty else { return .empty }
+        guard !f.points.isEmpty else { return nil }
         let hasHeadlineRows = f.points.contains { $0.breakdown == nil }
         let showHeadline = f.headline != nil
         var headers: [String] = ["Period"]
@@ -107,6 +120,10 @@ enum IndicatorView {
         var rows: [TemplateValue] = []
         var anyNote = false
         let periods = Array(Set(f.points.map(\.period) + (f.headline ?? []).map(\.period))).sorted()
+        // Each cell's point, found by period (and category) rather than by a search per cell;
+        // the first point wins, as a search from the start would find it.
+        let headlineByPeriod = Dictionary((f.headline ?? []).map { ($0.period, $0) }, uniquingKeysWith: { first, _ in first })
+        let pointByCell = IndicatorView.pointsByPeriodAndCategory(f.points)
         var bodyRows: [(period: Period, cells: [String], notes: [String])] = []
         for period in periods {
             var cells: [String] = []
@@ -122,12 +139,12 @@ enum IndicatorView {
                 return DisplayFormat.point(p, definition: def)
             }
             if showHeadline {
-                let h = f.headline?.first { $0.period == period }
+                let h = headlineByPeriod[period]
                 cells.append(cell(h))
                 if hasHeadlineRows, let n = h?.note { notes.append(n) }
             }
             for c in f.categories {
-                let p = f.points.first { $0.period == period && $0.breakdown == c }
+                let p = pointByCell[PeriodAndCategory(period: period, category: c)]
                 cells.append(cell(p))
                 if let n = p?.note { notes.append("\(c): \(n)") }
             }
@@ -154,14 +171,30 @@ enum IndicatorView {
         for s in ObservationStatus.allCases where statusesUsed.contains(s) {
             key.append(.object(["symbol": .text(s.shorthand), "meaning": .text(s.meaning)]))
         }
-        return .object([
-            "id": .text(captionID),
+        return [
             "caption": .text("\(def.title): data as published"),
             "headers": .list(headers.dropFirst().map { .text($0) }),
             "firstHeader": .text(headers[0]),
             "rows": .list(rows),
             "key": .list(key),
             "hasKey": .flag(!key.isEmpty),
-        ])
+        ]
     }
+
+    /// The points of a breakdown by period and category; the first point of each pair wins.
+    static func pointsByPeriodAndCategory(_ points: [PublishedPoint]) -> [PeriodAndCategory: PublishedPoint] {
+        var out: [PeriodAndCategory: PublishedPoint] = [:]
+        for p in points {
+            guard let c = p.breakdown else { continue }
+            let key = PeriodAndCategory(period: p.period, category: c)
+            if out[key] == nil { out[key] = p }
+        }
+        return out
+    }
+}
+
+/// One cell of a breakdown: a period and a category.
+struct PeriodAndCategory: Hashable {
+    var period: Period
+    var category: String
 }

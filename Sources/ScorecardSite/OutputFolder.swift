@@ -1,4 +1,5 @@
 import Foundation
+import ScorecardCore
 
 /// The one place that writes `output/`: every file goes into a staging folder beside it,
 /// which then replaces the old folder in one step, so a failed build leaves the previous
@@ -118,17 +119,5 @@ public struct OutputFolder: Sendable {
         #else
         return false
         #endif
-    }
-}
-
-/// A value behind a lock, for collecting results from concurrent work.
-final class LockedBox<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
     }
 }

@@ -15,7 +15,11 @@ public enum PagePaths {
 
     /// The relative link from the page at `from` to the file at `to` (both site-relative).
     public static func link(from: String, to: String) -> String {
-        let depth = from.split(separator: "/").count - 1
-        return String(repeating: "../", count: depth) + to
+        String(repeating: "../", count: depth(from)) + to
+    }
+
+    /// How many folders down from the site's root the file at `path` is.
+    public static func depth(_ path: String) -> Int {
+        path.split(separator: "/").count - 1
     }
 }

@@ -46,16 +46,7 @@ public enum SiteBuilder {
             diagnostics += scratch.diagnostics
         }
         diagnostics += out.diagnostics
-        var files = out.files
-        for figures in written {
-            let id = figures.visit.id
-            files[PagePaths.summary(id)] = Array(SummaryJSON.document(figures).utf8)
-            files[PagePaths.changesJSON(id)] = Array(ChangesJSON.document(
-                VisitComparison.compare(figures, previous: pages.previousFigures(figures))).utf8)
-            for card in figures.scorecards where card.reported {
-                files[PagePaths.dataCSV(id, card.id)] = Array(DataCSV.document(card).utf8)
-            }
-        }
+        let files = out.files
         diagnostics = diagnostics.normalized()
         return Result(files: diagnostics.hasErrors ? [:] : files, diagnostics: diagnostics)
     }

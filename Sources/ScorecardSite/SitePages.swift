@@ -98,22 +98,71 @@ struct SitePages {
         }
         out.add(PagePaths.home, home())
         out.add(PagePaths.latest, latest())
-        // Each visit's pages are independent: render them on both cores.
+        // Each visit's pages are independent: render them on both cores, as two tasks per
+        // visit, the larger first (the pages that show cards, then the changes page and data
+        // files), so that at the end no core is left alone with a whole visit.
         let visits = written
-        DispatchQueue.concurrentPerform(iterations: visits.count) { i in
-            renderVisit(visits[i], into: out)
+        let changes = concurrentMap(visits.count) { i in self.changes(visits[i]) }
+        DispatchQueue.concurrentPerform(iterations: 2 * visits.count) { task in
+            let i = task % visits.count
+            if task < visits.count {
+                renderCardPages(visits[i], changes[i], into: out)
+            } else {
+                renderChanges(visits[i], changes[i], into: out, dataFiles: true)
+            }
         }
     }
 
-    /// Renders every page of one visit. Also used by `check` for visits that are not written.
-    func renderVisit(_ v: VisitFigures, into out: Output) {
+    /// Renders every page of one visit and, with `dataFiles`, its data files. Also used by
+    /// `check` for visits that are not written.
+    func renderVisit(_ v: VisitFigures, into out: Output, dataFiles: Bool = false) {
+        let changes = changes(v)
+        renderCardPages(v, changes, into: out)
+        renderChanges(v, changes, into: out, dataFiles: dataFiles)
+    }
+
+    /// A visit compared with its previous one, and the "what changed" section of the changes
+    /// page and the pack.
+    struct Changes: Sendable {
+        var comparison: VisitComparison
+        var section: [String: TemplateValue]
+        var packSection: [String: TemplateValue]
+    }
+
+    func changes(_ v: VisitFigures) -> Changes {
         let id = v.visit.id
-        out.add(PagePaths.visit(id), visitPage(v, out))
+        let comparison = VisitComparison.compare(v, previous: previousFigures(v))
+        // The pack and the changes page sit at the same folder depth, so the links of their
+        // "what changed" sections are the same and the section is worked out once.
+        let section = ChangesView.context(comparison, path: PagePaths.changes(id), visit: v)
+        let packSection = PagePaths.depth(PagePaths.pack(id)) == PagePaths.depth(PagePaths.changes(id))
+            ? section : ChangesView.context(comparison, path: PagePaths.pack(id), visit: v)
+        return Changes(comparison: comparison, section: section, packSection: packSection)
+    }
+
+    /// The pages that show indicator cards: the visit page, the scorecard pages and the pack.
+    /// They share one `VisitCards`.
+    func renderCardPages(_ v: VisitFigures, _ changes: Changes, into out: Output) {
+        let id = v.visit.id
+        let cards = VisitCards(previousVisitTitle: previousTitle(v))
+        out.add(PagePaths.visit(id), visitPage(v, cards, out))
         for card in v.scorecards where card.reported {
-            out.add(PagePaths.scorecard(id, card.id), scorecardPage(v, card, out))
+            out.add(PagePaths.scorecard(id, card.id), scorecardPage(v, card, cards, out))
         }
-        out.add(PagePaths.pack(id), packPage(v, out))
-        out.add(PagePaths.changes(id), changesPage(v))
+        out.add(PagePaths.pack(id), packPage(v, cards, changes: changes.packSection, out))
+    }
+
+    /// The changes page and, with `dataFiles`, summary.json, changes.json and each data.csv.
+    func renderChanges(_ v: VisitFigures, _ changes: Changes, into out: Output, dataFiles: Bool) {
+        let id = v.visit.id
+        out.add(PagePaths.changes(id), changesPage(v, changes: changes.section))
+        if dataFiles {
+            out.add(PagePaths.summary(id), Array(SummaryJSON.document(v).utf8))
+            out.add(PagePaths.changesJSON(id), Array(ChangesJSON.document(changes.comparison).utf8))
+            for card in v.scorecards where card.reported {
+                out.add(PagePaths.dataCSV(id, card.id), Array(DataCSV.document(card).utf8))
+            }
+        }
     }
 
     // MARK: Pages
@@ -191,7 +240,7 @@ struct SitePages {
         return .object(values)
     }
 
-    func visitPage(_ v: VisitFigures, _ out: Output) -> Result<String, Diagnostic> {
+    func visitPage(_ v: VisitFigures, _ cards: VisitCards, _ out: Output) -> Result<String, Diagnostic> {
         let path = PagePaths.visit(v.visit.id)
         var ctx = layout(path: path, title: v.visit.title, visit: v, crumbs: [("Home", PagePaths.home), (v.visit.title, nil)])
         ctx["visit"] = visitFacts(v)
@@ -200,7 +249,7 @@ struct SitePages {
         ctx["summaryHref"] = .text(PagePaths.link(from: path, to: PagePaths.summary(v.visit.id)))
         let ids = PageIDs()
         if let overview = v.visit.overview {
-            let view = NarrativeView(figures: v) { f in cardHTML(f, v, ids: ids, path: path, out) }
+            let view = NarrativeView(figures: v) { f in cardHTML(f, v, cards, ids: ids, path: path, out) }
             let r = view.render(overview)
             out.add(r.diagnostics)
             ctx["overview"] = .html(r.html)
@@ -220,7 +269,7 @@ struct SitePages {
                 "indicators": .list(card.indicators.map { f in
                     var values = IndicatorView.summary(f, previousVisitTitle: previousTitle(v))
                     values["href"] = .text(PagePaths.link(from: path, to: PagePaths.scorecard(v.visit.id, card.id)) + "#ind-\(f.id)")
-                    values["sparkline"] = IndicatorCharts.sparkline(f, id: ids.make("spark-\(f.id)")).map(TemplateValue.html) ?? .empty
+                    values["sparkline"] = cards.sparkline(f, id: ids.make("spark-\(f.id)"))
                     return .object(values)
                 }),
             ])
@@ -228,9 +277,8 @@ struct SitePages {
         return renderer.render("visit", ctx)
     }
 
-    func cardHTML(_ f: IndicatorFigures, _ v: VisitFigures, ids: PageIDs, path: String, _ out: Output) -> String {
-        var ctx = IndicatorView.card(f, ids: ids, previousVisitTitle: previousTitle(v),
-                                     dataLink: PagePaths.link(from: path, to: PagePaths.dataCSV(v.visit.id, f.scorecardID)))
+    func cardHTML(_ f: IndicatorFigures, _ v: VisitFigures, _ cards: VisitCards, ids: PageIDs, path: String, _ out: Output) -> String {
+        var ctx = cards.card(f, ids: ids, dataLink: PagePaths.link(from: path, to: PagePaths.dataCSV(v.visit.id, f.scorecardID)))
         // The printed pack shows every data table; on screen they start folded.
         ctx["openTable"] = .flag(path == PagePaths.pack(v.visit.id))
         switch renderer.render("indicator-card", ctx) {
@@ -240,7 +288,7 @@ struct SitePages {
     }
 
     /// A scorecard's narrative and the cards of indicators it did not place.
-    func scorecardBody(_ v: VisitFigures, _ card: ScorecardFigures, ids: PageIDs, path: String, _ out: Output) -> [String: TemplateValue] {
+    func scorecardBody(_ v: VisitFigures, _ card: ScorecardFigures, _ cards: VisitCards, ids: PageIDs, path: String, _ out: Output) -> [String: TemplateValue] {
         var placed: [String] = []
         var ctx: [String: TemplateValue] = [
             "id": .text(card.id),
@@ -250,7 +298,7 @@ struct SitePages {
             "dataHref": .text(PagePaths.link(from: path, to: PagePaths.dataCSV(v.visit.id, card.id))),
         ]
         if let n = card.narrative {
-            let view = NarrativeView(figures: v) { f in cardHTML(f, v, ids: ids, path: path, out) }
+            let view = NarrativeView(figures: v) { f in cardHTML(f, v, cards, ids: ids, path: path, out) }
             let r = view.render(n)
             out.add(r.diagnostics)
             placed = r.placed
@@ -263,29 +311,29 @@ struct SitePages {
             ctx["summary"] = .empty
         }
         let rest = card.indicators.filter { !placed.contains($0.id) }
-        ctx["cards"] = .list(rest.map { .html(cardHTML($0, v, ids: ids, path: path, out)) })
+        ctx["cards"] = .list(rest.map { .html(cardHTML($0, v, cards, ids: ids, path: path, out)) })
         ctx["hasCards"] = .flag(!rest.isEmpty)
         return ctx
     }
 
-    func scorecardPage(_ v: VisitFigures, _ card: ScorecardFigures, _ out: Output) -> Result<String, Diagnostic> {
+    func scorecardPage(_ v: VisitFigures, _ card: ScorecardFigures, _ cards: VisitCards, _ out: Output) -> Result<String, Diagnostic> {
         let path = PagePaths.scorecard(v.visit.id, card.id)
         var ctx = layout(path: path, title: "\(card.title) – \(v.visit.title)", visit: v,
                          crumbs: visitCrumbs(v) + [(card.title, nil)])
         ctx["heading"] = .text(card.title)
         ctx["visit"] = visitFacts(v)
-        ctx["scorecard"] = .object(scorecardBody(v, card, ids: PageIDs(), path: path, out))
+        ctx["scorecard"] = .object(scorecardBody(v, card, cards, ids: PageIDs(), path: path, out))
         return renderer.render("scorecard", ctx)
     }
 
-    func packPage(_ v: VisitFigures, _ out: Output) -> Result<String, Diagnostic> {
+    func packPage(_ v: VisitFigures, _ cards: VisitCards, changes: [String: TemplateValue], _ out: Output) -> Result<String, Diagnostic> {
         let path = PagePaths.pack(v.visit.id)
         var ctx = layout(path: path, title: "Monitoring pack – \(v.visit.title)", visit: v,
                          crumbs: visitCrumbs(v) + [("Monitoring pack", nil)], bodyClass: "pack")
         ctx["visit"] = visitFacts(v)
         let ids = PageIDs()
         if let overview = v.visit.overview {
-            let view = NarrativeView(figures: v) { f in cardHTML(f, v, ids: ids, path: path, out) }
+            let view = NarrativeView(figures: v) { f in cardHTML(f, v, cards, ids: ids, path: path, out) }
             let r = view.render(overview)
             out.add(r.diagnostics)
             ctx["overview"] = .html(Self.nestHeadings(r.html))
@@ -296,14 +344,14 @@ struct SitePages {
         ctx["contents"] = .list(reported.map { .object(["title": .text($0.title), "anchor": .text("scorecard-\($0.id)")]) })
         ctx["notReported"] = .list(v.scorecards.filter { !$0.reported }.map { .text($0.title) })
         ctx["sections"] = .list(reported.map { card in
-            var body = scorecardBody(v, card, ids: ids, path: path, out)
+            var body = scorecardBody(v, card, cards, ids: ids, path: path, out)
             if case .html(let html) = body["narrative"] { body["narrative"] = .html(Self.nestHeadings(html)) }
             if case .list(let cards) = body["cards"] {
                 body["cards"] = .list(cards.map { if case .html(let h) = $0 { .html(Self.nestHeadings(h)) } else { $0 } })
             }
             return .object(body)
         })
-        ctx["changes"] = .object(ChangesView.context(VisitComparison.compare(v, previous: previousFigures(v)), path: path, visit: v))
+        ctx["changes"] = .object(changes)
         return renderer.render("pack", ctx)
     }
 
@@ -312,19 +360,67 @@ struct SitePages {
     /// (`<h2>` to `<h3>`, a card's `<h3>` to `<h4>`). The markup is the generator's own:
     /// Markdown text and template values reach it escaped, so a literal `<h2` is a tag.
     static func nestHeadings(_ html: String) -> String {
-        html.replacing(/<(\/?)h([1-5])(?=[\s>])/) { m in "<\(m.1)h\(Int(m.2)! + 1)" }
+        nestHeadingsInBytes(html) ?? html.replacing(/<(\/?)h([1-5])(?=[\s>])/) { m in "<\(m.1)h\(Int(m.2)! + 1)" }
+    }
+
+    /// `nestHeadings` by a scan of the UTF-8 bytes, many times quicker than the regex, or
+    /// nil where the two could differ. The regex matches characters (grapheme clusters), and
+    /// a non-ASCII neighbour can join an ASCII byte into a larger character (`U+0600 <` is one
+    /// character, so is `> U+0301`): where a tag touches non-ASCII text the scan checks that
+    /// the two are separate characters, and leaves anything else unusual to the regex.
+    static func nestHeadingsInBytes(_ html: String) -> String? {
+        var bytes = Array(html.utf8)
+        /// True when `bytes[range]`, two Unicode scalars, are two characters.
+        func separate(_ range: Range<Int>) -> Bool {
+            String(decoding: bytes[range], as: UTF8.self).count == 2
+        }
+        let lt = UInt8(ascii: "<"), slash = UInt8(ascii: "/"), h = UInt8(ascii: "h")
+        var changed = false
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == lt else { i += 1; continue }
+            var j = i + 1
+            if j < bytes.count, bytes[j] == slash { j += 1 }
+            // `<h1`…`<h5` or `</h1`…`</h5`, then one more character for the lookahead.
+            guard j + 2 < bytes.count, bytes[j] == h, (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[j + 1]) else {
+                i += 1
+                continue
+            }
+            if i > 0, bytes[i - 1] >= 0x80 {
+                var start = i - 1
+                while bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                guard separate(start..<(i + 1)) else { return nil }
+            }
+            let next = bytes[j + 2]
+            switch next {
+            case UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), 0x0B, 0x0C:
+                if j + 3 < bytes.count, bytes[j + 3] >= 0x80 {
+                    var end = j + 4
+                    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                    guard separate((j + 2)..<end) else { return nil }
+                }
+                bytes[j + 1] += 1
+                changed = true
+            case 0x21...0x7E:
+                break  // printable and not `>`: not a heading tag
+            default:
+                return nil  // a carriage return, control or non-ASCII character: the regex decides
+            }
+            i = j + 2
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : html
     }
 
     func previousFigures(_ v: VisitFigures) -> VisitFigures? {
         v.previousVisitID.flatMap { id in all.first { $0.visit.id == id } }
     }
 
-    func changesPage(_ v: VisitFigures) -> Result<String, Diagnostic> {
+    func changesPage(_ v: VisitFigures, changes: [String: TemplateValue]) -> Result<String, Diagnostic> {
         let path = PagePaths.changes(v.visit.id)
         var ctx = layout(path: path, title: "What changed – \(v.visit.title)", visit: v,
                          crumbs: visitCrumbs(v) + [("What changed", nil)])
         ctx["visit"] = visitFacts(v)
-        ctx["changes"] = .object(ChangesView.context(VisitComparison.compare(v, previous: previousFigures(v)), path: path, visit: v))
+        ctx["changes"] = .object(changes)
         ctx["changesJSONHref"] = .text(PagePaths.link(from: path, to: PagePaths.changesJSON(v.visit.id)))
         return renderer.render("changes", ctx)
     }

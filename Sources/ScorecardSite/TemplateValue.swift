@@ -19,23 +19,19 @@ public indirect enum TemplateValue: Sendable {
 }
 
 /// Records which keys templates asked for, so a key no context has (a typo) fails the build
-/// instead of rendering as nothing.
-final class LookupRecorder: @unchecked Sendable {
-    private let lock = NSLock()
+/// instead of rendering as nothing. One recorder serves one render, on one thread, so it
+/// needs no lock.
+final class LookupRecorder {
     private var found: Set<String> = []
     private var missed: Set<String> = []
 
     func record(_ name: String, found hit: Bool) {
-        lock.lock()
-        defer { lock.unlock() }
         if hit { found.insert(name) } else { missed.insert(name) }
     }
 
     /// Names asked for and never found in any context.
     var unknown: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return missed.subtracting(found).sorted()
+        missed.subtracting(found).sorted()
     }
 }
 
