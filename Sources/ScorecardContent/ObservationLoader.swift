@@ -303,12 +303,17 @@ struct ObservationLoader {
             guard def.unit == .count, !doubtful.contains(def.id), !incomplete else { continue }
             let rows = observations.filter { $0.indicator == def.id }
             var categories = def.breakdowns ?? []
-            for r in rows { if let b = r.breakdown, !categories.contains(b) { categories.append(b) } }
+            var known = Set(categories)
+            for r in rows { if let b = r.breakdown, known.insert(b).inserted { categories.append(b) } }
             guard !categories.isEmpty else { continue }
+            // Each period's categories, gathered once: searching the rows for every headline
+            // would take time in the square of the rows.
+            var cellsByPeriod: [Period: [String: Observation]] = [:]
+            for r in rows { if let b = r.breakdown, cellsByPeriod[r.period]?[b] == nil { cellsByPeriod[r.period, default: [:]][b] = r } }
             for headline in rows where headline.breakdown == nil {
                 guard let total = headline.number else { continue }
-                let cells = rows.filter { $0.period == headline.period && $0.breakdown != nil }
-                let values = categories.compactMap { c in cells.first { $0.breakdown == c }?.number }
+                let cells = cellsByPeriod[headline.period] ?? [:]
+                let values = categories.compactMap { c in cells[c]?.number }
                 guard values.count == categories.count else { continue }
                 let sum = values.reduce(Decimal(0), +)
                 if sum != total {

@@ -60,8 +60,9 @@ public struct IndicatorFigures: Sendable, Hashable {
                                dataAsOf: CivilDate, rule: DisclosureRule) -> IndicatorFigures {
         let shownRows = rows.filter { $0.period.end <= dataAsOf }
         var categories = definition.breakdowns ?? []
+        var known = Set(categories)
         for row in shownRows {
-            if let b = row.breakdown, !categories.contains(b) { categories.append(b) }
+            if let b = row.breakdown, known.insert(b).inserted { categories.append(b) }
         }
         let order = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
         let source = shownRows.map(PublishedPoint.init).sorted { a, b in

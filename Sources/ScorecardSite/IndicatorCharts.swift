@@ -44,8 +44,14 @@ enum IndicatorCharts {
         case .stackedBar:
             let periods = span(f.points.map(\.period))
             guard !periods.isEmpty, !f.categories.isEmpty else { return nil }
+            // Looked up, not searched for each bar: a series may have many thousands of rows.
+            var cells: [Period: [String: PublishedPoint]] = [:]
+            for p in f.points {
+                guard let b = p.breakdown, cells[p.period]?[b] == nil else { continue }
+                cells[p.period, default: [:]][b] = p
+            }
             let values = f.categories.map { c in
-                periods.map { p in double(f.points.first { $0.period == p && $0.breakdown == c }?.value) }
+                periods.map { p in double(cells[p]?[c]?.value) }
             }
             return StackedBarChart(id: id, title: title, description: description, periods: periods.map(\.label),
                                    categories: f.categories, values: values, format: format(def)).svg

@@ -94,6 +94,14 @@ enum IndicatorView {
         var rows: [TemplateValue] = []
         var anyNote = false
         let periods = Array(Set(f.points.map(\.period) + (f.headline ?? []).map(\.period))).sorted()
+        // Looked up by key, not searched per period: a series may have many thousands of rows.
+        var headlineAt: [Period: PublishedPoint] = [:]
+        for h in f.headline ?? [] where headlineAt[h.period] == nil { headlineAt[h.period] = h }
+        var pointAt: [Period: [String: PublishedPoint]] = [:]
+        for p in f.points {
+            guard let b = p.breakdown, pointAt[p.period]?[b] == nil else { continue }
+            pointAt[p.period, default: [:]][b] = p
+        }
         var bodyRows: [(period: Period, cells: [String], notes: [String])] = []
         for period in periods {
             var cells: [String] = []
@@ -109,12 +117,12 @@ enum IndicatorView {
                 return DisplayFormat.point(p, definition: def)
             }
             if showHeadline {
-                let h = f.headline?.first { $0.period == period }
+                let h = headlineAt[period]
                 cells.append(cell(h))
                 if hasHeadlineRows, let n = h?.note { notes.append(n) }
             }
             for c in f.categories {
-                let p = f.points.first { $0.period == period && $0.breakdown == c }
+                let p = pointAt[period]?[c]
                 cells.append(cell(p))
                 if let n = p?.note { notes.append("\(c): \(n)") }
             }
