@@ -20,6 +20,7 @@ public struct IndicatorFigures: Sendable, Hashable {
     public var latest: PublishedPoint?
     public var rag: RAG?
     public var trend: Trend?
+    /// The rolling means that are not null (see `Figures.rollingMeans`), nil without `rolling`.
     public var rolling: [RollingPoint]?
     /// This visit's latest minus the previous visit's; set by `VisitFigures.compute`.
     public var change: Decimal?
@@ -75,7 +76,7 @@ public struct IndicatorFigures: Sendable, Hashable {
         let latest = headline.flatMap(Figures.latest)
         var rolling: [RollingPoint]?
         if let k = definition.rolling, let h = headline {
-            rolling = Figures.rollingMean(h, k: k)?.map { RollingPoint(period: $0.period, mean: $0.mean) }
+            rolling = Figures.rollingMeans(h, k: k)?.map { RollingPoint(period: $0.period, mean: $0.mean) }
         }
         return IndicatorFigures(
             definition: definition, scorecardID: scorecardID, points: points, categories: categories,
