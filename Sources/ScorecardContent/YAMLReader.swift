@@ -71,8 +71,23 @@ struct YAMLReader {
             let keys = duplicates.joined(separator: "', '")
             diagnostics.append(.error("the key '\(keys)' appears more than once; keep only one",
                                       at: SourceLocation(path: path, line: line + lineOffset, column: column)))
-        case let .reader(problem, _, _, _):
-            diagnostics.append(.error("could not read YAML: \(problem)", at: SourceLocation(path: path)))
+        case let .reader(problem, offset, value, _):
+            // Point at the character (Yams gives its offset in characters) and name it: a
+            // control character is invisible in most editors.
+            var location = SourceLocation(path: path)
+            if let offset, offset >= 0, offset <= text.count {
+                let before = text[..<text.index(text.startIndex, offsetBy: offset)]
+                var line = 1, column = 1, afterCR = false
+                for scalar in before.unicodeScalars {
+                    if scalar == "\n" && afterCR { afterCR = false; continue }
+                    afterCR = scalar == "\r"
+                    if scalar == "\n" || scalar == "\r" { line += 1; column = 1 } else { column += 1 }
+                }
+                location = SourceLocation(path: path, line: line + lineOffset, column: column)
+            }
+            let hex = String(value, radix: 16, uppercase: true)
+            let named = value >= 0 ? " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)); remove it" : ""
+            diagnostics.append(.error("could not read YAML: \(problem)\(named)", at: location))
         default:
             diagnostics.append(.error("could not read YAML: \(error)", at: SourceLocation(path: path)))
         }

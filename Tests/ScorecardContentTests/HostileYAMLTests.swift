@@ -52,4 +52,15 @@ private let EH = SiteFixture.earlyHelp
         #expect(scorecard.diagnostics.isEmpty)
         #expect(scorecard.visits.first?.scorecards.first?.indicators.first?.definition == "Early help assessments completed")
     }
+
+    /// A control character is invisible in most editors: say where it is and which it is.
+    @Test func aControlCharacterIsShownAtItsPlace() {
+        #expect(diagnostics(.replace("\(V)/visit.yaml", "title: Monitoring visit", "title: Monitoring\u{7} visit")) == [
+            "\(V)/visit.yaml:1:18: error: could not read YAML: control characters are not allowed (U+0007); remove it",
+        ])
+        // In front matter, at its line in the file.
+        #expect(diagnostics(.replace("\(EH)/narrative.md", "title: Early help", "title: Early\u{1} help")) == [
+            "\(EH)/narrative.md:2:13: error: could not read YAML: control characters are not allowed (U+0001); remove it",
+        ])
+    }
 }
