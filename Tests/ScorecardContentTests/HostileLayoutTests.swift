@@ -40,4 +40,15 @@ private let FD = SiteFixture.frontDoor
         #expect(settings(.symlink) == ["site.yaml: error: site.yaml is a symbolic link to nothing that can be read; it must be a text file with the site's settings"])
         #expect(settings(.other) == ["site.yaml: error: site.yaml is not a regular file (it is a pipe, socket or device); it must be a text file with the site's settings"])
     }
+
+    /// Excel's "Unicode text" and Notepad's "Unicode" save UTF-16: say so, not "invalid UTF-8".
+    @Test func aUTF16FileIsNamedAsSuch() {
+        let csv = Array("indicator,period,value\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(diagnostics(.bytes("\(FD)/contacts.csv", [0xFF, 0xFE] + csv)) == [
+            "\(FD)/contacts.csv:1:1: error: the file is saved as UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+        ])
+        #expect(diagnostics(.bytes("\(V)/visit.yaml", [0xFE, 0xFF, 0x00, 0x74])) == [
+            "\(V)/visit.yaml:1:1: error: the file is saved as UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+        ])
+    }
 }
