@@ -146,6 +146,10 @@ public enum Publishing {
         let source: Visit
         if let from {
             guard let v = content.visits.first(where: { $0.id == from }) else {
+                if Identifier.isValid(from), tree.isFolder("content/visits/\(from)") {   // there, but unreadable
+                    return refuse("visit '\(from)' cannot be copied while its visit.yaml has errors; 'scorecard check' shows them",
+                                  at: "content/visits/\(from)/visit.yaml")
+                }
                 return refuse("there is no visit '\(from)' to copy; visits are \(content.visits.map(\.id).joined(separator: ", "))", at: "content/visits/\(from)")
             }
             source = v
