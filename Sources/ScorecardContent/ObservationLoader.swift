@@ -171,7 +171,12 @@ struct ObservationLoader {
                         countSymbol = (countSymbol == .suppressed) ? .suppressed : s
                         return nil
                     }
-                    guard f.text.allSatisfy({ $0.isASCII && $0.isNumber }), f.text.count <= 15, let v = Decimal(string: f.text) else {
+                    let digits = !f.text.isEmpty && f.text.allSatisfy({ $0.isASCII && $0.isNumber })
+                    if digits && f.text.count > 15 {
+                        error("the \(name) \(f.text) has more than 15 digits, too many for a count of children or cases", f)
+                        return nil
+                    }
+                    guard digits, let v = Decimal(string: f.text) else {
                         error("the \(name) must be a whole number of children or cases, not '\(f.text)'", f)
                         return nil
                     }

@@ -51,4 +51,11 @@ private let FD = SiteFixture.frontDoor
             "\(V)/visit.yaml:1:1: error: the file is saved as UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
         ])
     }
+
+    /// A count too long to be a count is not "not a whole number".
+    @Test func aNumeratorWithTooManyDigits() {
+        #expect(diagnostics(.replace("\(FD)/contacts.csv", ",568,1000,", ",1234567890123456,1000,")) == [
+            "\(FD)/contacts.csv:2:31: error: the numerator 1234567890123456 has more than 15 digits, too many for a count of children or cases",
+        ])
+    }
 }
