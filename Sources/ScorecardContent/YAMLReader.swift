@@ -53,7 +53,9 @@ struct YAMLReader {
                 return
             }
             var message = "YAML syntax error: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            if problem.hasPrefix("Maximum nesting level") {   // libyaml's words are for programmers
+                message = "YAML syntax error: lists and mappings are nested more than 1,000 levels deep; content files need only a few"
+            } else if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
             if problem.contains("mapping values are not allowed") {
                 message += "; a value containing ': ' must be quoted"
             } else if problem.contains("found character that cannot start any token") {

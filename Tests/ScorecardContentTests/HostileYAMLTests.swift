@@ -63,4 +63,11 @@ private let EH = SiteFixture.earlyHelp
             "\(EH)/narrative.md:2:13: error: could not read YAML: control characters are not allowed (U+0001); remove it",
         ])
     }
+
+    /// libyaml stops at 1,000 levels of nesting, with a message meant for programmers.
+    @Test func nestingTooDeepIsSaidPlainly() {
+        let yaml = SiteFixture.visitYAML + "population: " + String(repeating: "[", count: 1_100) + String(repeating: "]", count: 1_100) + "\n"
+        let found = diagnostics(.write("\(V)/visit.yaml", yaml))
+        #expect(found == ["\(V)/visit.yaml:5:14: error: YAML syntax error: lists and mappings are nested more than 1,000 levels deep; content files need only a few"])
+    }
 }
