@@ -21,7 +21,12 @@ extension ScorecardCommand {
 
         func run() async throws {
             let server = PreviewServer(site: options.siteURL) { Report.standardError($0 + "\n") }
-            try await server.run(port: port)
+            do {
+                try await server.run(port: port)
+            } catch {
+                Report.standardError("error: cannot listen on 127.0.0.1:\(port) (\(error.localizedDescription)); if another program uses that port, choose another with --port\n")
+                throw ExitCode.failure
+            }
         }
     }
 }

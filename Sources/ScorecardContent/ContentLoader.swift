@@ -27,6 +27,10 @@ public enum ContentLoader {
             if let text = decode(bytes, "site.yaml", &diags) {
                 settings = SiteFileLoader.load(text, path: "site.yaml", diagnostics: &diags)
             }
+        } else if let entry = tree.entries["site.yaml"] {
+            let what = entry == .folder ? "a folder" : entry == .symlink ? "a symbolic link to nothing that can be read"
+                : "not a regular file (it is a pipe, socket or device)"
+            diags.append(.error("site.yaml is \(what); it must be a text file with the site's settings", at: SourceLocation(path: "site.yaml")))
         } else {
             diags.append(.error("missing site.yaml; a site folder needs site.yaml beside content/", at: SourceLocation(path: "site.yaml")))
         }
@@ -35,7 +39,14 @@ public enum ContentLoader {
         var visits: [Visit] = []
         var quiet: [String: Set<String>] = [:]
         if !tree.isFolder("content") {
-            diags.append(.error("missing folder content/; visits go in content/visits/<visit-id>/", at: SourceLocation(path: "content")))
+            switch tree.entries["content"] {
+            case .symlink?:
+                diags.append(.error("content is a symbolic link; links are not followed, so move the folder itself here", at: SourceLocation(path: "content")))
+            case .file?, .other?:
+                diags.append(.error("content must be a folder, not a file; visits go in content/visits/<visit-id>/", at: SourceLocation(path: "content")))
+            default:
+                diags.append(.error("missing folder content/; visits go in content/visits/<visit-id>/", at: SourceLocation(path: "content")))
+            }
         } else {
             for name in tree.children(of: "content") where !isHidden(name) {
                 let path = "content/\(name)"
@@ -75,6 +86,9 @@ public enum ContentLoader {
         switch tree.entries[path] {
         case .symlink:
             diags.append(.error("symbolic links are not allowed in content/; copy the file or folder here instead", at: SourceLocation(path: path)))
+            return
+        case .other:
+            diags.append(.error("'\(name)' is not a regular file (it is a pipe, socket or device); remove it, or put a file in its place", at: SourceLocation(path: path)))
             return
         case .folder: kind = "folder"
         default: kind = "file"

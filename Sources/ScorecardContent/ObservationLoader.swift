@@ -171,7 +171,12 @@ struct ObservationLoader {
                         countSymbol = (countSymbol == .suppressed) ? .suppressed : s
                         return nil
                     }
-                    guard f.text.allSatisfy({ $0.isASCII && $0.isNumber }), f.text.count <= 15, let v = Decimal(string: f.text) else {
+                    let digits = !f.text.isEmpty && f.text.allSatisfy({ $0.isASCII && $0.isNumber })
+                    if digits && f.text.count > 15 {
+                        error("the \(name) \(f.text) has more than 15 digits, too many for a count of children or cases", f)
+                        return nil
+                    }
+                    guard digits, let v = Decimal(string: f.text) else {
                         error("the \(name) must be a whole number of children or cases, not '\(f.text)'", f)
                         return nil
                     }
@@ -304,12 +309,17 @@ struct ObservationLoader {
             let rows = observations.filter { $0.indicator == def.id }
             // The categories seen in the rows: a declared one with no rows is not part of the sum.
             var categories: [String] = []
-            for r in rows { if let b = r.breakdown, !categories.contains(b) { categories.append(b) } }
+            var known = Set<String>()
+            for r in rows { if let b = r.breakdown, known.insert(b).inserted { categories.append(b) } }
             guard !categories.isEmpty else { continue }
+            // Each period's categories, gathered once: searching the rows for every headline
+            // would take time in the square of the rows.
+            var cellsByPeriod: [Period: [String: Observation]] = [:]
+            for r in rows { if let b = r.breakdown, cellsByPeriod[r.period]?[b] == nil { cellsByPeriod[r.period, default: [:]][b] = r } }
             for headline in rows where headline.breakdown == nil {
                 guard let total = headline.number else { continue }
-                let cells = rows.filter { $0.period == headline.period && $0.breakdown != nil }
-                let values = categories.compactMap { c in cells.first { $0.breakdown == c }?.number }
+                let cells = cellsByPeriod[headline.period] ?? [:]
+                let values = categories.compactMap { c in cells[c]?.number }
                 guard values.count == categories.count else { continue }
                 let sum = values.reduce(Decimal(0), +)
                 if sum != total {

@@ -9,6 +9,11 @@ public enum TextDecoding {
     /// An error at the first ill-formed UTF-8 sequence after any BOM, or nil when the bytes
     /// are valid UTF-8.
     public static func problem(in bytes: [UInt8], path: String) -> Diagnostic? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            // Excel's "Unicode text" and Notepad's "Unicode" both save this.
+            return .error("the file is saved as UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+                          at: SourceLocation(path: path, line: 1, column: 1))
+        }
         guard let bad = firstInvalidUTF8(in: bytes, from: bomLength(bytes)) else { return nil }
         let hex = String(bad.byte, radix: 16, uppercase: true)
         return .error("invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save the file as UTF-8",

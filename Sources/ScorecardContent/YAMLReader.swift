@@ -1,3 +1,4 @@
+import CYaml
 import Foundation
 import ScorecardCore
 import Yams
@@ -16,6 +17,11 @@ struct YAMLReader {
     /// `firstLine` shifts line numbers for YAML that starts further down a file (front matter).
     mutating func parse(_ text: String, firstLine: Int = 1) -> Node? {
         lineOffset = firstLine - 1
+        if let (line, column) = YAMLReader.firstComplexKey(in: text) {
+            diagnostics.append(.error("this key is a list, a mapping or an alias (*name); keys are plain words such as title or 2020",
+                                      at: SourceLocation(path: path, line: line + lineOffset, column: column)))
+            return nil
+        }
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
@@ -47,7 +53,9 @@ struct YAMLReader {
                 return
             }
             var message = "YAML syntax error: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            if problem.hasPrefix("Maximum nesting level") {   // libyaml's words are for programmers
+                message = "YAML syntax error: lists and mappings are nested more than 1,000 levels deep; content files need only a few"
+            } else if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
             if problem.contains("mapping values are not allowed") {
                 message += "; a value containing ': ' must be quoted"
             } else if problem.contains("found character that cannot start any token") {
@@ -65,10 +73,67 @@ struct YAMLReader {
             let keys = duplicates.joined(separator: "', '")
             diagnostics.append(.error("the key '\(keys)' appears more than once; keep only one",
                                       at: SourceLocation(path: path, line: line + lineOffset, column: column)))
-        case let .reader(problem, _, _, _):
-            diagnostics.append(.error("could not read YAML: \(problem)", at: SourceLocation(path: path)))
+        case let .reader(problem, offset, value, _):
+            // Point at the character (Yams gives its offset in characters) and name it: a
+            // control character is invisible in most editors.
+            var location = SourceLocation(path: path)
+            if let offset, offset >= 0, offset <= text.count {
+                let before = text[..<text.index(text.startIndex, offsetBy: offset)]
+                var line = 1, column = 1, afterCR = false
+                for scalar in before.unicodeScalars {
+                    if scalar == "\n" && afterCR { afterCR = false; continue }
+                    afterCR = scalar == "\r"
+                    if scalar == "\n" || scalar == "\r" { line += 1; column = 1 } else { column += 1 }
+                }
+                location = SourceLocation(path: path, line: line + lineOffset, column: column)
+            }
+            let hex = String(value, radix: 16, uppercase: true)
+            let named = value >= 0 ? " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)); remove it" : ""
+            diagnostics.append(.error("could not read YAML: \(problem)\(named)", at: location))
         default:
             diagnostics.append(.error("could not read YAML: \(error)", at: SourceLocation(path: path)))
+        }
+    }
+
+    /// The line and column (1-based, in Unicode scalars) of the first mapping key that is not
+    /// a plain scalar: a list, a mapping or an alias. Nil when there is none, or when the text
+    /// is not valid YAML (Yams then reports why).
+    ///
+    /// Yams compares every key of a mapping with the others by value, so a key that is an
+    /// alias of a deeply nested alias ("billion laughs") takes time in the size of its
+    /// expansion; such keys are found here, on libyaml's events, before Yams composes. O(n).
+    static func firstComplexKey(in text: String) -> (line: Int, column: Int)? {
+        enum Slot { case key, value, item }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> (line: Int, column: Int)? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var open: [Slot] = []   // for each open collection, what its next node is
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+                defer { yaml_event_delete(&event) }
+                let type = event.type
+                switch type {
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                case YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    if let slot = open.last {
+                        if slot == .key && type != YAML_SCALAR_EVENT {
+                            return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
+                        }
+                        if slot != .item { open[open.count - 1] = slot == .key ? .value : .key }
+                    }
+                    if type == YAML_SEQUENCE_START_EVENT { open.append(.item) }
+                    if type == YAML_MAPPING_START_EVENT { open.append(.key) }
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    open.removeLast()
+                default:
+                    continue
+                }
+            }
         }
     }
 

@@ -62,9 +62,30 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
 
     public var isError: Bool { severity == .error }
 
-    /// The line printed on standard error.
+    /// The line printed on standard error. Control and format characters from the content
+    /// (a NUL, a terminal escape sequence, a line break in a file name, a byte-order mark,
+    /// a right-to-left override) are written as `\u{…}`, so each diagnostic is one line that
+    /// shows what is really in the file.
     public var description: String {
-        "\(location.description): \(severity.rawValue): \(message)"
+        Self.visible("\(location.description): \(severity.rawValue): \(message)")
+    }
+
+    /// `text` with every control or format character (except the joiners that emoji and
+    /// some scripts need) written as `\u{…}`.
+    public static func visible(_ text: String) -> String {
+        func hidden(_ u: Unicode.Scalar) -> Bool {
+            switch u.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: return true
+            case .format: return u != "\u{200C}" && u != "\u{200D}"
+            default: return false
+            }
+        }
+        guard text.unicodeScalars.contains(where: hidden) else { return text }
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if hidden(u) { out.append(contentsOf: "\\u{\(String(u.value, radix: 16, uppercase: true))}".unicodeScalars) } else { out.append(u) }
+        }
+        return String(out)
     }
 
     /// Sorted by path, line and column; at one place errors before warnings, then by message.

@@ -39,15 +39,25 @@ public struct DisclosureRule: Sendable, Hashable {
         guard definition.unit == .count, !categories.isEmpty else { return out }
 
         // Secondary suppression, period by period.
+        // Where each period's total and categories are, found once rather than searched for
+        // period by period.
+        var totals: [Period: Int] = [:]
+        var cells: [Period: [String: Int]] = [:]
+        for (i, p) in out.enumerated() {
+            if let b = p.breakdown {
+                if cells[p.period]?[b] == nil { cells[p.period, default: [:]][b] = i }
+            } else if totals[p.period] == nil {
+                totals[p.period] = i
+            }
+        }
         let periods = Set(out.map(\.period))
         for period in periods.sorted() {
-            guard let totalIndex = out.firstIndex(where: { $0.period == period && $0.breakdown == nil }),
-                  out[totalIndex].value != nil else { continue }
+            guard let totalIndex = totals[period], out[totalIndex].value != nil else { continue }
             var unknown = 0
             var suppressedHere = 0
             var candidates: [(index: Int, value: Decimal, order: Int)] = []
             for (order, category) in categories.enumerated() {
-                guard let i = out.firstIndex(where: { $0.period == period && $0.breakdown == category }) else {
+                guard let i = cells[period]?[category] else {
                     unknown += 1
                     continue
                 }

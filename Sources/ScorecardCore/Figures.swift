@@ -171,6 +171,30 @@ public enum Figures {
         }
     }
 
+    /// The rolling means that are not null, in period order: the figures of `rollingMean`
+    /// without a null for every other period of the span. Only periods with values are
+    /// visited, so a few rows centuries apart (weeks from 0001 to 9999) cost a step per row,
+    /// not one per period between them.
+    public static func rollingMeans(_ headline: [PublishedPoint], k: Int) -> [(period: Period, mean: Decimal)]? {
+        guard k >= 1, let first = headline.first?.period, first.form.isRegular else { return nil }
+        var values: [Period: Decimal] = [:]
+        for p in headline { if let v = p.value { values[p.period] = v } }
+        var out: [(period: Period, mean: Decimal)] = []
+        var window: [Decimal] = []   // the values of the run of consecutive periods ending here
+        var previous: Period?
+        for period in values.keys.sorted() {
+            if let previous, previous.next != period { window.removeAll() }
+            window.append(values[period]!)
+            if window.count > k { window.removeFirst() }
+            previous = period
+            guard window.count == k else { continue }
+            var sum: Decimal = 0
+            for v in window { sum += v }
+            out.append((period, sum / Decimal(k)))
+        }
+        return out
+    }
+
     /// This visit's latest value minus the previous visit's; nil when either is missing, a
     /// symbol or suppressed, or when the units differ.
     public static func change(current: PublishedPoint?, currentUnit: MeasureUnit,

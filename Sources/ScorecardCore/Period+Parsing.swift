@@ -14,11 +14,16 @@ extension Period {
     public static func parse(_ text: String) throws(ParseError) -> Period {
         let t = text
         func fail(_ hint: String) -> ParseError {
-            ParseError(message: "'\(t)' is not a period \(hint)")
+            ParseError(message: "'\(t)' is not a period" + (hint.hasPrefix(";") ? "" : " ") + hint)
         }
         let general = "; write a month as 2020-04, a day as 2020-06-05, an ISO week as 2020-W16, a range as 2020-02-13/2020-06-30, a financial quarter as 2019/20 Q1, a financial year as 2019/20 or a calendar year as 2019"
 
         if t.isEmpty { throw ParseError(message: "the period is empty" + general) }
+        // No form has a year 0 (or a financial year running into 10000): say so, rather than
+        // blame the month or week.
+        if t.hasPrefix("0000") || t.hasPrefix("9999/") {
+            throw ParseError(message: "'\(t)' is not a period: years run from 0001 to 9999, and financial years from 0001/02 to 9998/99")
+        }
 
         // YYYY-MM-DD/YYYY-MM-DD
         if t.contains("/") && t.contains("-") && !t.contains(" ") {

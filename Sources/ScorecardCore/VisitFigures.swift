@@ -20,6 +20,7 @@ public struct IndicatorFigures: Sendable, Hashable {
     public var latest: PublishedPoint?
     public var rag: RAG?
     public var trend: Trend?
+    /// The rolling means that are not null (see `Figures.rollingMeans`), nil without `rolling`.
     public var rolling: [RollingPoint]?
     /// This visit's latest minus the previous visit's; set by `VisitFigures.compute`.
     public var change: Decimal?
@@ -60,8 +61,9 @@ public struct IndicatorFigures: Sendable, Hashable {
                                dataAsOf: CivilDate, rule: DisclosureRule) -> IndicatorFigures {
         let shownRows = rows.filter { $0.period.end <= dataAsOf }
         var categories = definition.breakdowns ?? []
+        var known = Set(categories)
         for row in shownRows {
-            if let b = row.breakdown, !categories.contains(b) { categories.append(b) }
+            if let b = row.breakdown, known.insert(b).inserted { categories.append(b) }
         }
         let order = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
         let source = shownRows.map(PublishedPoint.init).sorted { a, b in
@@ -77,7 +79,7 @@ public struct IndicatorFigures: Sendable, Hashable {
         let latest = headline.flatMap(Figures.latest)
         var rolling: [RollingPoint]?
         if let k = definition.rolling, let h = headline {
-            rolling = Figures.rollingMean(h, k: k)?.map { RollingPoint(period: $0.period, mean: $0.mean) }
+            rolling = Figures.rollingMeans(h, k: k)?.map { RollingPoint(period: $0.period, mean: $0.mean) }
         }
         return IndicatorFigures(
             definition: definition, scorecardID: scorecardID, points: points, categories: categories,

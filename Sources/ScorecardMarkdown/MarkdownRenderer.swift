@@ -194,8 +194,9 @@ struct RenderPass {
             starts.append(total)
             total += segment.bytes.count
         }
+        var segmentIndex = 0   // tokens come in order, so the segment only moves forward
         for token in tokens {
-            let segmentIndex = starts.lastIndex { $0 <= token.range.lowerBound } ?? 0
+            while segmentIndex + 1 < starts.count, starts[segmentIndex + 1] <= token.range.lowerBound { segmentIndex += 1 }
             let position = placed[segmentIndex].position(ofByte: token.range.lowerBound - starts[segmentIndex])
             let here = location(cmarkLine: position.line, column: position.column)
             let replacement: String

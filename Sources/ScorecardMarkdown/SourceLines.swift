@@ -16,6 +16,12 @@ struct SourceLines {
     private let bytes: [UInt8]
     /// Byte range of each line without its line ending; index 0 is line 1.
     private let ranges: [Range<Int>]
+    /// Each line's bytes as an array of its own, made once, so that placing a text node does
+    /// not copy its whole line (a one-line narrative may hold many thousands of nodes).
+    private let lineArrays: [[UInt8]]
+    /// How many Unicode scalars start before each byte of the text (and at its end), so that
+    /// a column is found without counting the line again for every reference on it.
+    private let scalarsBefore: [UInt32]
 
     init(_ text: String) {
         let bytes = Array(text.utf8)
@@ -39,6 +45,21 @@ struct SourceLines {
         ranges.append(start..<bytes.count)
         self.bytes = bytes
         self.ranges = ranges
+        self.lineArrays = ranges.map { Array(bytes[$0]) }
+        self.scalarsBefore = Self.scalarsBefore(bytes)
+    }
+
+    /// For each byte of UTF-8 `bytes`, and for their end, how many Unicode scalars start before it.
+    static func scalarsBefore(_ bytes: [UInt8]) -> [UInt32] {
+        var counts: [UInt32] = []
+        counts.reserveCapacity(bytes.count + 1)
+        var count: UInt32 = 0
+        for b in bytes {
+            counts.append(count)
+            if startsScalar(b) { count += 1 }
+        }
+        counts.append(count)
+        return counts
     }
 
     /// The number of lines (a final line ending starts one more, empty, line).
@@ -55,7 +76,7 @@ struct SourceLines {
     func column(line: Int, byte: Int) -> Int {
         let text = bytes(ofLine: line)
         let inside = min(max(byte, 0), text.count)
-        let scalars = text.prefix(inside).reduce(0) { $0 + (Self.startsScalar($1) ? 1 : 0) }
+        let scalars = Int(scalarsBefore[text.startIndex + inside] - scalarsBefore[text.startIndex])
         return scalars + max(byte - inside, 0) + 1
     }
 
@@ -90,7 +111,7 @@ struct SourceLines {
         var line = start.line
         var from = max(start.byte, 0)
         while line <= min(lastLine, ranges.count) {
-            let text = Array(bytes(ofLine: line))
+            let text = lineArrays[line - 1]
             var offset = from
             while offset < text.count {
                 if let map = align(literal, in: text, at: offset, exactly: exactly) {
@@ -107,7 +128,7 @@ struct SourceLines {
     /// Where each byte of `literal` is (plus its end), if the source reads as it from `position`.
     func alignment(of literal: ArraySlice<UInt8>, at position: Position) -> [Int]? {
         guard position.line >= 1, position.line <= ranges.count, position.byte >= 0 else { return nil }
-        return align(literal, in: Array(bytes(ofLine: position.line)), at: position.byte, exactly: false)
+        return align(literal, in: lineArrays[position.line - 1], at: position.byte, exactly: false)
     }
 
     /// The source byte offset (in the line) of each byte of `literal`, plus one for its end,

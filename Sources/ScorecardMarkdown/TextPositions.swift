@@ -115,7 +115,9 @@ struct TextPositions {
             }
         }
         if let block { cursors[block] = cursor }
-        return PlacedText(bytes: bytes, pieces: pieces, lines: lines)
+        var placedText = PlacedText(bytes: bytes, pieces: pieces, lines: lines)
+        if pieces.contains(where: { $0.bytes == nil }) { placedText.scalarsBefore = SourceLines.scalarsBefore(bytes) }
+        return placedText
     }
 }
 
@@ -134,16 +136,29 @@ struct PlacedText {
     let bytes: [UInt8]
     let pieces: [Piece]
     let lines: SourceLines
+    /// When a piece was not found in the source: how many scalars of the literal start before
+    /// each of its bytes, so that each reference in a long piece is not counted from its start.
+    var scalarsBefore: [UInt32] = []
 
     /// The cmark line and the 1-based column, in Unicode scalars, of byte `offset` of the
     /// literal.
     func position(ofByte offset: Int) -> (line: Int, column: Int) {
-        guard let piece = pieces.last(where: { $0.offset <= offset }) ?? pieces.first else { return (1, 1) }
+        // The last piece starting at or before `offset`, found by halving: a text node made
+        // from an HTML block may have a piece for each of thousands of lines.
+        var low = 0, high = pieces.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pieces[mid].offset <= offset { low = mid + 1 } else { high = mid }
+        }
+        guard let piece = low > 0 ? pieces[low - 1] : pieces.first else { return (1, 1) }
         let line = piece.position.line
         if let map = piece.bytes {
             return (line, lines.column(line: line, byte: map[min(offset - piece.offset, map.count - 1)]))
         }
-        let within = SourceLines.scalarCount(bytes[piece.offset..<max(offset, piece.offset)])
+        let end = max(offset, piece.offset)
+        let within = scalarsBefore.count > end
+            ? Int(scalarsBefore[end] - scalarsBefore[piece.offset])
+            : SourceLines.scalarCount(bytes[piece.offset..<end])
         return (line, lines.column(line: line, byte: piece.position.byte) + within)
     }
 }

@@ -68,7 +68,15 @@ public actor PreviewServer {
             return HTTPResponse(statusCode: HTTPStatusCode(r.status, phrase: Self.phrases[r.status] ?? ""), headers: headers,
                                 body: request.method == .HEAD ? Data() : Data(r.body))
         }
-        log("previewing \(site.path) at http://127.0.0.1:\(port)/ (drafts included; press Ctrl-C to stop)")
+        // Say where to look only once the port is open: binding happens in run(), and fails
+        // there when another program has the port.
+        let announce = Task { [log, site] in
+            try? await server.waitUntilListening(timeout: 30)
+            if await server.isListening {
+                log("previewing \(site.path) at http://127.0.0.1:\(port)/ (drafts included; press Ctrl-C to stop)")
+            }
+        }
+        defer { announce.cancel() }
         let site = self.site
         let watcher = Task.detached {
             var last = PreviewServer.fingerprint(site)

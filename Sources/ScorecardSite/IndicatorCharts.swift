@@ -17,12 +17,16 @@ enum IndicatorCharts {
     }
 
     /// Every period from the first to the last for regular forms (so a missing period shows
-    /// as a gap), or just the periods present for days and ranges.
+    /// as a gap), or just the periods present for days and ranges, and for a span of more
+    /// than 10,000 periods (rows centuries apart), which would otherwise lose its end.
     static func span(_ periods: [Period]) -> [Period] {
         let sorted = Array(Set(periods)).sorted()
         guard let first = sorted.first, let last = sorted.last, first.form.isRegular else { return sorted }
         var out = [first]
-        while let p = out.last, p < last, let next = p.next, out.count < 10_000 { out.append(next) }
+        while let p = out.last, p < last, let next = p.next {
+            if out.count == 10_000 { return sorted }
+            out.append(next)
+        }
         return out
     }
 

@@ -4,10 +4,18 @@ import ScorecardCore
 /// Hands out ids that are unique on one page, however often an indicator appears on it.
 final class PageIDs {
     private var used: [String: Int] = [:]
+    /// Every id handed out: a numbered one (`ind-a-2`) may be another indicator's own.
+    private var taken: Set<String> = []
     func make(_ base: String) -> String {
-        let n = used[base, default: 0]
+        var n = used[base, default: 0]
+        var id = n == 0 ? base : "\(base)-\(n + 1)"
+        while taken.contains(id) {
+            n += 1
+            id = "\(base)-\(n + 1)"
+        }
         used[base] = n + 1
-        return n == 0 ? base : "\(base)-\(n + 1)"
+        taken.insert(id)
+        return id
     }
 }
 

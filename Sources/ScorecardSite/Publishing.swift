@@ -129,6 +129,13 @@ public enum Publishing {
         guard let d = CivilDate(iso: date) else { return refuse("--date must be a date written YYYY-MM-DD, not '\(date)'", at: folder) }
         guard let asOf = CivilDate(iso: dataAsOf) else { return refuse("--data-as-of must be a date written YYYY-MM-DD, not '\(dataAsOf)'", at: folder) }
         guard asOf <= d else { return refuse("--data-as-of \(asOf) is later than --date \(d); the data cut-off cannot follow the visit", at: folder) }
+        if let title {
+            // visit.yaml could not hold it (YAML refuses control characters) or would be in error.
+            if title.trimmingCharacters(in: .whitespaces).isEmpty { return refuse("--title is empty; leave it out for the default title", at: folder) }
+            if title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                return refuse("--title cannot contain line breaks, tabs or other control characters", at: folder)
+            }
+        }
         let fm = FileManager.default
         let target = root.appendingPathComponent(folder)
         guard !fm.fileExists(atPath: target.path) else {
@@ -139,6 +146,10 @@ public enum Publishing {
         let source: Visit
         if let from {
             guard let v = content.visits.first(where: { $0.id == from }) else {
+                if Identifier.isValid(from), tree.isFolder("content/visits/\(from)") {   // there, but unreadable
+                    return refuse("visit '\(from)' cannot be copied while its visit.yaml has errors; 'scorecard check' shows them",
+                                  at: "content/visits/\(from)/visit.yaml")
+                }
                 return refuse("there is no visit '\(from)' to copy; visits are \(content.visits.map(\.id).joined(separator: ", "))", at: "content/visits/\(from)")
             }
             source = v

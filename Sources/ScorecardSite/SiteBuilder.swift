@@ -26,11 +26,18 @@ public enum SiteBuilder {
         let content = ContentLoader.load(tree)
         var diagnostics = content.diagnostics
         guard let site = content.site, !diagnostics.hasErrors else {
+            // Nothing is written, but the theme's and the narratives' own errors do not follow
+            // from these: report them too, so that every problem comes out in one run.
+            if let site = content.site {
+                diagnostics += loadTheme(named: site.theme, from: tree).diagnostics
+                diagnostics += narrativeErrors(content, site: site)
+            }
             return Result(files: [:], diagnostics: diagnostics.normalized())
         }
         let theme = loadTheme(named: site.theme, from: tree)
         diagnostics += theme.diagnostics
         guard let renderer = theme.renderer else {
+            diagnostics += narrativeErrors(content, site: site)
             return Result(files: [:], diagnostics: diagnostics.normalized())
         }
         let all = VisitFigures.computeAll(content.visits, site: site)
@@ -49,6 +56,30 @@ public enum SiteBuilder {
         let files = out.files
         diagnostics = diagnostics.normalized()
         return Result(files: diagnostics.hasErrors ? [:] : files, diagnostics: diagnostics)
+    }
+
+    /// The errors in the narratives of every visit, found without rendering any page: for a
+    /// build that writes nothing because of other errors. An unknown indicator id is reported
+    /// only where the visit's definitions are known to be complete (no error in site.yaml,
+    /// or in any file of the visit other than its CSV data and Markdown), since otherwise
+    /// it may merely follow from a definition that could not be read.
+    static func narrativeErrors(_ content: LoadedContent, site: Site) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for figures in VisitFigures.computeAll(content.visits, site: site) {
+            let folder = "content/visits/\(figures.visit.id)/"
+            let complete = !content.diagnostics.contains { d in
+                let path = d.location.path
+                return d.isError && (path == "site.yaml"
+                    || (path.hasPrefix(folder) && !path.hasSuffix(".csv") && !path.hasSuffix(".md")))
+            }
+            let view = NarrativeView(figures: figures) { _ in "" }
+            for narrative in ([figures.visit.overview] + figures.scorecards.map(\.narrative)).compactMap({ $0 }) {
+                out += view.render(narrative).diagnostics.filter { d in
+                    d.isError && (complete || !d.message.hasPrefix("unknown indicator"))
+                }
+            }
+        }
+        return out
     }
 
     /// The site's own `themes/<name>/` if it has one, else the embedded default theme.

@@ -7,8 +7,11 @@ public enum SourceTreeReader {
     public static func read(site root: URL) -> SourceTree {
         var tree = SourceTree()
         let fm = FileManager.default
-        if let data = fm.contents(atPath: root.appendingPathComponent("site.yaml").path) {
+        let settings = root.appendingPathComponent("site.yaml").path
+        if let data = fm.contents(atPath: settings) {
             tree.entries["site.yaml"] = .file(Array(data))
+        } else if let k = kind(settings), k != .file([]) {
+            tree.entries["site.yaml"] = k   // a folder, a broken link or a pipe: said so, not "missing"
         }
         walk(root, relative: "content", into: &tree)
         walk(root, relative: "themes", into: &tree)
