@@ -153,13 +153,9 @@ public enum Figures {
     /// for day and interval periods, which do not follow one another.
     public static func rollingMean(_ headline: [PublishedPoint], k: Int) -> [(period: Period, mean: Decimal?)]? {
         guard k >= 1, let first = headline.first?.period, let last = headline.last?.period,
-              first.form.isRegular else { return nil }
+              let periods = first.through(last) else { return nil }
         var values: [Period: Decimal] = [:]
         for p in headline { if let v = p.value { values[p.period] = v } }
-        var periods: [Period] = [first]
-        while let current = periods.last, current < last, let next = current.next {
-            periods.append(next)
-        }
         return periods.indices.map { i in
             guard i + 1 >= k else { return (periods[i], nil) }
             var sum: Decimal = 0

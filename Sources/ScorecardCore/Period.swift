@@ -98,6 +98,18 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// Every period from this one to `last` inclusive, for the regular forms; nil for days
+    /// and ranges, or when the span would hold more than `limit` periods.
+    public func through(_ last: Period, limit: Int = .max) -> [Period]? {
+        guard form.isRegular else { return nil }
+        var out = [self]
+        while let p = out.last, p < last, let next = p.next {
+            if out.count == limit { return nil }
+            out.append(next)
+        }
+        return out
+    }
+
     // MARK: Constructors for each form
 
     /// A calendar month.

@@ -21,13 +21,8 @@ enum IndicatorCharts {
     /// than 10,000 periods (rows centuries apart), which would otherwise lose its end.
     static func span(_ periods: [Period]) -> [Period] {
         let sorted = Array(Set(periods)).sorted()
-        guard let first = sorted.first, let last = sorted.last, first.form.isRegular else { return sorted }
-        var out = [first]
-        while let p = out.last, p < last, let next = p.next {
-            if out.count == 10_000 { return sorted }
-            out.append(next)
-        }
-        return out
+        guard let first = sorted.first, let last = sorted.last else { return sorted }
+        return first.through(last, limit: 10_000) ?? sorted
     }
 
     static func double(_ d: Decimal?) -> Double? { d.map(DecimalNumber.double) }
