@@ -87,13 +87,9 @@ public struct PublishRecord: Sendable, Hashable {
             text += "  \(id):\n    settings:\n"
             for (k, v) in entry.settings.sorted(by: { $0.key < $1.key }) { text += "      \(k): \(v)\n" }
             text += "    files:\n"
-            for (k, v) in entry.files.sorted(by: { $0.key < $1.key }) { text += "      \(Self.quoted(k)): \(v)\n" }
+            for (k, v) in entry.files.sorted(by: { $0.key < $1.key }) { text += "      \(YAMLText.quoted(k)): \(v)\n" }
         }
         return text
-    }
-
-    static func quoted(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// Reads the record; problems are diagnostics at their place in the file.

@@ -333,3 +333,11 @@ struct YAMLReader {
         return integer(v, what: "suppress-below", range: 0...1_000_000)
     }
 }
+
+/// Writing YAML by hand, for the files the commands write (visit.yaml, the publish record).
+public enum YAMLText {
+    /// `s` as a YAML double-quoted scalar: backslashes and quotes escaped.
+    public static func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -177,7 +177,7 @@ public enum Publishing {
                 }
             }
             let visitTitle = title ?? "Monitoring visit, \(CivilDate.monthNames[d.month - 1]) \(d.year)"
-            var yaml = "title: \(yamlQuoted(visitTitle))\ndate: \(d)\ndata-as-of: \(asOf)\nstatus: draft\n"
+            var yaml = "title: \(YAMLText.quoted(visitTitle))\ndate: \(d)\ndata-as-of: \(asOf)\nstatus: draft\n"
             if let p = source.population {
                 yaml += "population:\n" + p.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)\n" }.joined()
             }
@@ -196,10 +196,5 @@ public enum Publishing {
             return refuse("could not create the visit: \(error.localizedDescription)", at: folder)
         }
         return outcome
-    }
-
-    /// A YAML double-quoted string.
-    static func yamlQuoted(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

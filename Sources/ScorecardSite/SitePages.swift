@@ -13,29 +13,19 @@ struct SitePages {
     /// The newest published visit, which the home page and `latest/` lead to.
     var latestPublished: VisitFigures? { all.last { $0.visit.status == .published } }
 
-    /// Renders one page, collecting problems.
-    final class Output: @unchecked Sendable {
-        var files: [String: [UInt8]] = [:]
-        var diagnostics: [Diagnostic] = []
-        let lock = NSLock()
+    /// The pages rendered so far and the problems found, filled from both cores.
+    final class Output: Sendable {
+        private let box = LockedBox((files: [String: [UInt8]](), diagnostics: [Diagnostic]()))
+        var files: [String: [UInt8]] { box.withLock { $0.files } }
+        var diagnostics: [Diagnostic] { box.withLock { $0.diagnostics } }
         func add(_ path: String, _ result: Result<String, Diagnostic>) {
-            lock.lock()
-            defer { lock.unlock() }
             switch result {
-            case .success(let html): files[path] = Array(html.utf8)
-            case .failure(let d): diagnostics.append(d)
+            case .success(let html): add(path, Array(html.utf8))
+            case .failure(let d): add([d])
             }
         }
-        func add(_ path: String, _ bytes: [UInt8]) {
-            lock.lock()
-            defer { lock.unlock() }
-            files[path] = bytes
-        }
-        func add(_ d: [Diagnostic]) {
-            lock.lock()
-            defer { lock.unlock() }
-            diagnostics += d
-        }
+        func add(_ path: String, _ bytes: [UInt8]) { box.withLock { $0.files[path] = bytes } }
+        func add(_ d: [Diagnostic]) { box.withLock { $0.diagnostics += d } }
     }
 
     /// The keys the layout template uses on every page.
