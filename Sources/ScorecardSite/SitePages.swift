@@ -173,6 +173,7 @@ struct SitePages {
         var ctx = layout(path: path, title: site.title, visit: nil, crumbs: [])
         ctx["heading"] = .text(site.title)
         if let v = latestPublished {
+            let moved = movers(v)
             ctx["latest"] = .object([
                 "visit": visitFacts(v),
                 "href": .text(PagePaths.link(from: path, to: PagePaths.visit(v.visit.id))),
@@ -186,11 +187,11 @@ struct SitePages {
                         "counts": ragCounts(card),
                     ])
                 }),
-                "movers": .list(movers(v).map { mover($0, from: path, visit: v) }),
-                "symbolKey": IndicatorView.symbolKey(for: movers(v).flatMap {
+                "movers": .list(moved.map { mover($0, from: path, visit: v) }),
+                "symbolKey": IndicatorView.symbolKey(for: moved.flatMap {
                     [DisplayFormat.point($0.previousLatest, definition: $0.definition), $0.latestText]
                 }),
-                "hasMovers": .flag(!movers(v).isEmpty),
+                "hasMovers": .flag(!moved.isEmpty),
                 "hasPrevious": .flag(v.previousVisitID != nil),
                 "previousTitle": .optional(previousTitle(v)),
             ])
