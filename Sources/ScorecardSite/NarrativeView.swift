@@ -37,7 +37,8 @@ struct NarrativeView {
     /// and links get a prefix of their own: `fn-overview-1`, `fn-front-door-narrative-1`.
     /// Author HTML is escaped, so `id="fn-` and `"#fn-` come only from cmark.
     static func scopeFootnotes(_ html: String, path: String) -> String {
-        guard html.contains("data-footnote") else { return html }
+        // A byte search: Foundation's `contains` goes through NSString, slow on pages of cards.
+        guard html.utf8.firstRange(of: "data-footnote".utf8) != nil else { return html }
         let name = path.split(separator: "/").dropFirst(3).joined(separator: "-")
         let scope = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         var out = html
