@@ -45,43 +45,77 @@ public struct OutputFolder: Sendable {
 
     /// Writes `files` (relative path → bytes) as the new contents of the folder, atomically.
     public func replace(with files: [String: [UInt8]]) throws {
+        let staging = try begin()
+        do {
+            let items = files.sorted { $0.key < $1.key }
+            let failure = LockedBox<(any Error)?>(nil)
+            DispatchQueue.concurrentPerform(iterations: items.count) { i in
+                do { try staging.write(items[i].key, items[i].value) } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                }
+            }
+            if let error = failure.withLock({ $0 }) { throw error }
+            try commit(staging)
+        } catch {
+            discard(staging)
+            throw error
+        }
+    }
+
+    /// Starts a new, empty staging folder beside the output folder. Pages are written into
+    /// it as they are made (`Staging.write`); `commit` then swaps it in whole, and `discard`
+    /// removes it, leaving the previous output exactly as it was.
+    public func begin() throws -> Staging {
         let fm = FileManager.default
         let parent = url.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(".\(url.lastPathComponent).staging-\(getpid())")
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        do {
-            var folders = Set<String>()
-            for path in files.keys.sorted() {
-                let dir = (path as NSString).deletingLastPathComponent
-                if !dir.isEmpty, folders.insert(dir).inserted {
-                    try fm.createDirectory(at: staging.appendingPathComponent(dir), withIntermediateDirectories: true)
-                }
-            }
-            try Self.writeAll(files, to: staging)
-            try Data("written by scorecard build; this folder is replaced by every build\n".utf8)
-                .write(to: staging.appendingPathComponent(Self.marker))
-            try swapIn(staging)
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
-        }
+        return Staging(root: staging)
     }
 
-    /// Writes files concurrently: the work is independent and the machine has more than one core.
-    static func writeAll(_ files: [String: [UInt8]], to root: URL) throws {
-        let items = files.sorted { $0.key < $1.key }
-        let failure = LockedBox<(any Error)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            let (path, bytes) = items[i]
-            do {
-                try Data(bytes).write(to: root.appendingPathComponent(path))
-            } catch {
-                failure.withLock { if $0 == nil { $0 = error } }
-            }
+    /// Marks the staging folder as ours and swaps it in for the output folder in one step.
+    public func commit(_ staging: Staging) throws {
+        try staging.write(Self.marker, Array("written by scorecard build; this folder is replaced by every build\n".utf8))
+        try swapIn(staging.root)
+    }
+
+    /// Removes a staging folder that will not be used.
+    public func discard(_ staging: Staging) {
+        try? FileManager.default.removeItem(at: staging.root)
+    }
+
+    /// A staging folder being filled, from any thread.
+    public final class Staging: Sendable {
+        public let root: URL
+        /// The folders made so far, relative to the root.
+        private let made = LockedBox<Set<String>>([""])
+
+        init(root: URL) { self.root = root }
+
+        /// Writes one file, making its folders first.
+        public func write(_ path: String, _ bytes: [UInt8]) throws {
+            let target = try prepare(path)
+            try FileBytes.write(bytes, to: target)
         }
-        if let error = failure.withLock({ $0 }) { throw error }
+
+        /// Places the file at `source` (already checked) at `path`: a hard link where the
+        /// file system allows one, else a copy of `bytes`, which are the file's contents.
+        public func place(_ path: String, from source: String, bytes: [UInt8]) throws {
+            let target = try prepare(path)
+            if link(source, target) == 0 { return }
+            try FileBytes.write(bytes, to: target)
+        }
+
+        private func prepare(_ path: String) throws -> String {
+            let dir = (path as NSString).deletingLastPathComponent
+            if !made.withLock({ $0.contains(dir) }) {
+                try FileManager.default.createDirectory(at: root.appendingPathComponent(dir), withIntermediateDirectories: true)
+                made.withLock { _ = $0.insert(dir) }
+            }
+            return root.path + "/" + path
+        }
     }
 
     private func swapIn(_ staging: URL) throws {

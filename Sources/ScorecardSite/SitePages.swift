@@ -13,18 +13,38 @@ struct SitePages {
     /// The newest published visit, which the home page and `latest/` lead to.
     var latestPublished: VisitFigures? { all.last { $0.visit.status == .published } }
 
-    /// The pages rendered so far and the problems found, filled from both cores.
+    /// Where rendered pages go, and the problems found, filled from both cores. A page is
+    /// handed to `sink` as soon as it is made and then dropped, so nothing holds the whole
+    /// site; `Output()` collects the pages in memory instead, for tests and the preview.
     final class Output: Sendable {
-        private let box = LockedBox((files: [String: [UInt8]](), diagnostics: [Diagnostic]()))
+        typealias Sink = @Sendable (String, [UInt8]) throws -> Void
+        private let box = LockedBox((files: [String: [UInt8]](), diagnostics: [Diagnostic](), count: 0))
+        private let sink: Sink?
+        /// Keep the pages in `files` (no sink) or only count them (with a sink).
+        init(sink: Sink? = nil) { self.sink = sink }
+        /// The pages collected by an `Output()` with no sink.
         var files: [String: [UInt8]] { box.withLock { $0.files } }
         var diagnostics: [Diagnostic] { box.withLock { $0.diagnostics } }
+        /// How many files were added.
+        var count: Int { box.withLock { $0.count } }
         func add(_ path: String, _ result: Result<String, Diagnostic>) {
             switch result {
             case .success(let html): add(path, Array(html.utf8))
             case .failure(let d): add([d])
             }
         }
-        func add(_ path: String, _ bytes: [UInt8]) { box.withLock { $0.files[path] = bytes } }
+        func add(_ path: String, _ bytes: [UInt8]) {
+            guard let sink else {
+                box.withLock { $0.files[path] = bytes; $0.count += 1 }
+                return
+            }
+            do {
+                try sink(path, bytes)
+                box.withLock { $0.count += 1 }
+            } catch {
+                add([.error("could not write the page: \(error)", at: SourceLocation(path: path))])
+            }
+        }
         func add(_ d: [Diagnostic]) { box.withLock { $0.diagnostics += d } }
     }
 
@@ -77,7 +97,7 @@ struct SitePages {
     }
 
     /// Writes every page into `out`.
-    func render(into out: Output) {
+    func render(into out: Output, skipping skip: Set<String> = []) {
         // The theme's assets are copied as they are; every page links the stylesheet.
         if renderer.theme.files[PagePaths.stylesheet] == nil {
             out.add([.error("the theme has no \(PagePaths.stylesheet), which every page links to",
@@ -91,7 +111,7 @@ struct SitePages {
         // Each visit's pages are independent: render them on both cores, as two tasks per
         // visit, the larger first (the pages that show cards, then the changes page and data
         // files), so that at the end no core is left alone with a whole visit.
-        let visits = written
+        let visits = written.filter { !skip.contains($0.visit.id) }
         let changes = concurrentMap(visits.count) { i in self.changes(visits[i]) }
         DispatchQueue.concurrentPerform(iterations: 2 * visits.count) { task in
             let i = task % visits.count
