@@ -8,6 +8,23 @@ public struct LoadedContent: Sendable {
     /// Every visit that could be read, drafts included, in display order.
     public var visits: [Visit]
     public var diagnostics: [Diagnostic]
+    /// The visits read only as far as `visit.yaml` and their scorecard folders' names (see
+    /// `ContentLoader.load(_:select:)`): their scorecards have no indicators or rows, and
+    /// their files gave no diagnostics.
+    public var headerOnly: Set<String> = []
+}
+
+/// What `ContentLoader.load(_:select:)` knows before it reads the visits' data: enough to
+/// choose which visits to read whole.
+public struct ContentOutline: Sendable {
+    public var site: Site?
+    /// Every visit that could be read, as far as `visit.yaml` and its scorecard folders.
+    public var visits: [Visit]
+    /// The publish record.
+    public var record: PublishRecord
+    /// Published visits whose files or settings differ from the record (an error is
+    /// reported for each).
+    public var changedSincePublished: Set<String>
 }
 
 /// Turns a site's files into the model, checking the layout and every file against the
@@ -21,6 +38,14 @@ public enum ContentLoader {
 
     /// Reads the whole site.
     public static func load(_ tree: SourceTree) -> LoadedContent {
+        load(tree, select: nil)
+    }
+
+    /// Reads the site, but reads whole only the visits that `select` names once it has seen
+    /// the outline (settings, every `visit.yaml`, the publish record); the others are read
+    /// only as far as their `visit.yaml` (see `LoadedContent.headerOnly`). The publish record
+    /// is checked for every visit either way. With no `select`, every visit is read whole.
+    public static func load(_ tree: SourceTree, select: ((ContentOutline) -> Set<String>)?) -> LoadedContent {
         var diags: [Diagnostic] = []
         var settings = SiteFile.unknown
         if let bytes = tree.file("site.yaml") {
@@ -38,6 +63,7 @@ public enum ContentLoader {
         let site = settings.site
         var visits: [Visit] = []
         var quiet: [String: Set<String>] = [:]
+        var ids: [String] = []
         if !tree.isFolder("content") {
             switch tree.entries["content"] {
             case .symlink?:
@@ -54,23 +80,44 @@ public enum ContentLoader {
                 if reservedContentFiles.contains(name), tree.file(path) != nil { continue }
                 unexpected(path, tree: tree, expected: "content/ holds the visits/ folder", names: ["visits"], &diags)
             }
-            // Each visit folder is read and checked on its own: on every core, and then
-            // gathered in folder order, so the visits and diagnostics come out as before.
-            let ids = tree.children(of: "content/visits").filter { !isHidden($0) }
-            let read = concurrentMap(ids.count) { [settings] i in loadVisitFolder(ids[i], tree: tree, settings: settings) }
-            for r in read {
-                diags += r.diagnostics
-                quiet.merge(r.quiet) { first, _ in first }
-                if let visit = r.visit { visits.append(visit) }
-            }
+            ids = tree.children(of: "content/visits").filter { !isHidden($0) }
         }
-        if let site { visitWarnings(visits, site: site, quiet: quiet, &diags) }
         var record = PublishRecord()
         if let bytes = tree.file(PublishRecord.path) {
             record = PublishRecord.parse(bytes, diagnostics: &diags) ?? PublishRecord()
         }
-        diags += record.verify(tree: tree, site: site, visits: visits)
-        return LoadedContent(site: site, visits: Visit.ordered(visits), diagnostics: diags.normalized())
+        var whole = Set(ids)
+        var headers: [String: Visit] = [:]
+        if let select {
+            let read = concurrentMap(ids.count) { [settings, ids] i in loadVisitFolder(ids[i], tree: tree, settings: settings, headerOnly: true) }
+            for r in read { if let v = r.visit { headers[v.id] = v } }
+            let headerVisits = ids.compactMap { headers[$0] }
+            let verified = record.verify(tree: tree, site: site, visits: headerVisits)
+            diags += verified
+            let changed = Set(verified.filter(\.isError).compactMap { d -> String? in
+                let parts = d.location.path.split(separator: "/")
+                return parts.count >= 3 && parts[0] == "content" && parts[1] == "visits" ? String(parts[2]) : nil
+            })
+            whole = select(ContentOutline(site: site, visits: Visit.ordered(headerVisits), record: record,
+                                          changedSincePublished: changed))
+        }
+        // Each visit folder is read and checked on its own: on every core, and then
+        // gathered in folder order, so the visits and diagnostics come out as before.
+        let wanted = ids.filter { whole.contains($0) || headers[$0] == nil }
+        let read = concurrentMap(wanted.count) { [settings] i in loadVisitFolder(wanted[i], tree: tree, settings: settings) }
+        var full: [Visit] = []
+        for r in read {
+            diags += r.diagnostics
+            quiet.merge(r.quiet) { first, _ in first }
+            if let visit = r.visit { full.append(visit) }
+        }
+        if let site { visitWarnings(full, site: site, quiet: quiet, &diags) }
+        let fullIDs = Set(full.map(\.id))
+        let outline = ids.compactMap { id in fullIDs.contains(id) ? nil : headers[id] }
+        visits = full + outline
+        if select == nil { diags += record.verify(tree: tree, site: site, visits: visits) }
+        return LoadedContent(site: site, visits: Visit.ordered(visits), diagnostics: diags.normalized(),
+                             headerOnly: Set(outline.map(\.id)))
     }
 
     static func decode(_ bytes: [UInt8], _ path: String, _ diags: inout [Diagnostic]) -> String? {
@@ -103,7 +150,7 @@ public enum ContentLoader {
     }
 
     /// Reads the entry `id` of `content/visits/`, which should be a visit folder.
-    static func loadVisitFolder(_ id: String, tree: SourceTree, settings: SiteFile)
+    static func loadVisitFolder(_ id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false)
         -> (visit: Visit?, quiet: [String: Set<String>], diagnostics: [Diagnostic]) {
         var diags: [Diagnostic] = []
         var quiet: [String: Set<String>] = [:]
@@ -116,14 +163,14 @@ public enum ContentLoader {
             diags.append(.error(problem + " (it is the folder name)", at: SourceLocation(path: path)))
             return (nil, quiet, diags)
         }
-        let visit = loadVisit(id: id, tree: tree, settings: settings, quiet: &quiet, &diags)
+        let visit = loadVisit(id: id, tree: tree, settings: settings, headerOnly: headerOnly, quiet: &quiet, &diags)
         return (visit, quiet, diags)
     }
 
     /// Reads one visit folder. `quiet` collects, under `visit-id/scorecard-id`, the indicators
     /// whose lack of data would merely follow from an error already reported.
-    static func loadVisit(id: String, tree: SourceTree, settings: SiteFile, quiet: inout [String: Set<String>],
-                          _ diags: inout [Diagnostic]) -> Visit? {
+    static func loadVisit(id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false,
+                          quiet: inout [String: Set<String>], _ diags: inout [Diagnostic]) -> Visit? {
         let folder = "content/visits/\(id)"
         let yamlPath = "\(folder)/visit.yaml"
         var populationUnknown = false
@@ -152,7 +199,7 @@ public enum ContentLoader {
             case "visit.yaml": continue
             case "overview.md":
                 if tree.file(path) != nil {
-                    visit.overview = loadNarrative(path, tree: tree, &diags)
+                    if !headerOnly { visit.overview = loadNarrative(path, tree: tree, &diags) }
                     continue
                 }
             default:
@@ -168,6 +215,19 @@ public enum ContentLoader {
             }
             unexpected(path, tree: tree, expected: "a visit folder holds visit.yaml, overview.md and one folder per scorecard",
                        names: ["visit.yaml", "overview.md"] + listed, &diags)
+        }
+        if headerOnly {
+            // Only what ordering the visits and checking the publish record need.
+            guard usable else { return nil }
+            visit.overview = nil
+            visit.scorecards = cardFolders.compactMap { card in
+                guard tree.file("\(folder)/\(card)/scorecard.yaml") != nil else { return nil }
+                let title = settings.listed?.first { $0.id == card }?.title ?? card
+                return Scorecard(id: card, title: title, indicators: [], observations: [], narrative: nil)
+            }
+            let order = listed
+            visit.scorecards.sort { (order.firstIndex(of: $0.id) ?? Int.max) < (order.firstIndex(of: $1.id) ?? Int.max) }
+            return visit
         }
 
         // Scorecard definitions first, so ids can be checked across the visit. A scorecard

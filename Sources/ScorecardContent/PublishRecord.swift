@@ -16,6 +16,11 @@ public struct PublishRecord: Sendable, Hashable {
         public var settings: [String: String]
         /// Path inside the visit folder → hash.
         public var files: [String: String]
+
+        public init(settings: [String: String], files: [String: String]) {
+            self.settings = settings
+            self.files = files
+        }
     }
 
     public var visits: [String: Entry]

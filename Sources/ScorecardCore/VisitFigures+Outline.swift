@@ -1,0 +1,7 @@
+extension VisitFigures {
+    /// A visit known only by its `visit.yaml` (its pages come from the cache): enough for
+    /// the lists and links of other pages, with no scorecards.
+    public static func outline(of visit: Visit, previousVisitID: String?) -> VisitFigures {
+        VisitFigures(visit: visit, previousVisitID: previousVisitID, scorecards: [])
+    }
+}
