@@ -43,6 +43,7 @@ let package = Package(
             dependencies: [
                 "ScorecardCore", "ScorecardContent", "ScorecardMarkdown", "ScorecardCharts",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedTheme"]),
         // Build-time tool: writes themes/default into Swift source for the plugin below.

@@ -22,6 +22,9 @@ extension ScorecardCommand {
         @Flag(name: .long, help: "Include draft visits, marked DRAFT on every page.")
         var drafts = false
 
+        @Flag(name: .long, help: "Render every visit afresh: neither reuse nor store the frozen editions kept in <site>/.scorecard/cache.")
+        var noCache = false
+
         func run() throws {
             let siteURL = options.siteURL
             let outURL = output.map {
@@ -33,16 +36,31 @@ extension ScorecardCommand {
                 throw ExitCode.failure
             }
             let tree = SourceTreeReader.read(site: siteURL)
-            let result = SiteBuilder.build(tree, options: .init(drafts: drafts))
-            Report.diagnostics(result.diagnostics)
-            if result.hasErrors { throw ExitCode.failure }
+            let staging: OutputFolder.Staging
             do {
-                try folder.replace(with: result.files)
+                staging = try folder.begin()
             } catch {
                 Report.standardError("error: could not write \(outURL.path): \(error.localizedDescription)\n")
                 throw ExitCode.failure
             }
-            Report.standardError("wrote \(result.files.count) files to \(outURL.path)\n")
+            // Pages go into the staging folder as they are made; it replaces the output folder
+            // only when the whole build succeeded.
+            let cache = noCache ? nil : EditionCache(root: EditionCache.folder(forSite: siteURL))
+            let result = SiteBuilder.build(tree, options: .init(drafts: drafts, cache: cache), into: .staging(staging))
+            Report.diagnostics(result.diagnostics)
+            if result.hasErrors {
+                folder.discard(staging)
+                throw ExitCode.failure
+            }
+            do {
+                try folder.commit(staging)
+            } catch {
+                folder.discard(staging)
+                Report.standardError("error: could not write \(outURL.path): \(error.localizedDescription)\n")
+                throw ExitCode.failure
+            }
+            let reused = result.reused.isEmpty ? "" : " (\(result.reused.count) published visits reused from the cache)"
+            Report.standardError("wrote \(result.fileCount) files to \(outURL.path)\(reused)\n")
         }
     }
 
@@ -55,7 +73,10 @@ extension ScorecardCommand {
 
         func run() throws {
             let tree = SourceTreeReader.read(site: options.siteURL)
-            let result = SiteBuilder.build(tree, options: .init(drafts: true))
+            // Published visits whose cached edition is current are not rendered again: their
+            // warnings were kept with them. Nothing is written, the cache included.
+            let cache = EditionCache(root: EditionCache.folder(forSite: options.siteURL))
+            let result = SiteBuilder.build(tree, options: .init(drafts: true, cache: cache), into: nil)
             Report.diagnostics(result.diagnostics)
             if result.hasErrors { throw ExitCode.failure }
             if result.diagnostics.isEmpty { Report.standardError("no problems found\n") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScorecardSite
 
 /// The `scorecard` command and its subcommands.
 public struct ScorecardCommand: AsyncParsableCommand {
@@ -14,7 +15,7 @@ public struct ScorecardCommand: AsyncParsableCommand {
             Start with 'scorecard check' to find problems, then 'scorecard build' to write \
             the site into output/. Open output/index.html in a browser to read it.
             """,
-        version: "0.1.0",
+        version: ScorecardVersion.number,
         subcommands: [Build.self, Check.self, Publish.self, Reopen.self, NewVisit.self, Serve.self],
         defaultSubcommand: nil)
 

@@ -36,8 +36,11 @@ public enum Publishing {
         }
         var outcome = Outcome()
         guard var record = readRecord(tree, &outcome), outcome.succeeded else { return outcome }
+        // Only this visit is checked (with the site's settings, its theme and the previous
+        // visit it is compared with): publishing one visit need not read every other one.
+        let checkOnly = SiteBuilder.Options(drafts: true, only: [id])
         if record.visits[id] != nil {
-            let problems = SiteBuilder.build(tree, options: .init(drafts: true)).diagnostics.filter(\.isError)
+            let problems = SiteBuilder.build(tree, options: checkOnly, into: nil).diagnostics.filter(\.isError)
             if problems.isEmpty {
                 outcome.messages.append("Visit '\(id)' is already published and unchanged; nothing to do.")
             } else {
@@ -46,7 +49,7 @@ public enum Publishing {
             return outcome
         }
         // Publish only a visit that builds without errors.
-        let check = SiteBuilder.build(tree, options: .init(drafts: true))
+        let check = SiteBuilder.build(tree, options: checkOnly, into: nil)
         guard !check.hasErrors else {
             outcome.diagnostics = check.diagnostics.filter(\.isError)
             outcome.messages.append("Visit '\(id)' was not published: fix the errors above first.")
@@ -59,7 +62,7 @@ public enum Publishing {
         do {
             if changed { try write(updated, to: root.appendingPathComponent(visitYAML)) }
             tree.entries[visitYAML] = .file(Array(updated.utf8))
-            let content = ContentLoader.load(tree)
+            let content = ContentLoader.load(tree) { _ in [id] }
             guard let site = content.site, let visit = content.visits.first(where: { $0.id == id }) else {
                 return refuse("the visit could not be read after marking it published", at: visitYAML)
             }

@@ -9,7 +9,26 @@ public enum SiteBuilder {
     public struct Options: Sendable {
         /// Write draft visits too, marked as drafts.
         public var drafts: Bool
-        public init(drafts: Bool = false) { self.drafts = drafts }
+        /// Where frozen editions are kept between builds; nil renders every visit afresh and
+        /// stores nothing.
+        public var cache: (any EditionStore)?
+        /// What identifies this `scorecard` in cache keys (its version and executable).
+        public var tool: String
+        /// Check and render only these visits (and read the previous published visit of each,
+        /// for its changes): what `publish` needs. Diagnostics of other visits' files are left
+        /// out. Nil: the whole site.
+        public var only: Set<String>?
+        /// Key every visit, drafts included, by its files as they are now rather than by its
+        /// publish record: for the preview, whose store lives only as long as it runs.
+        public var keyByContent: Bool = false
+
+        public init(drafts: Bool = false, cache: (any EditionStore)? = nil, tool: String = ScorecardVersion.tool,
+                    only: Set<String>? = nil) {
+            self.drafts = drafts
+            self.cache = cache
+            self.tool = tool
+            self.only = only
+        }
     }
 
     /// The files of the site (relative path → bytes) and every problem found. When any
@@ -20,42 +39,139 @@ public enum SiteBuilder {
         public var hasErrors: Bool { diagnostics.hasErrors }
     }
 
-    /// Builds every page and data file. Every visit is checked, drafts included; drafts are
-    /// written only with `options.drafts`.
+    /// What a streaming build did.
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        /// Files handed to the sink, reused ones included.
+        public var fileCount: Int
+        /// The visits whose pages came from the cache.
+        public var reused: [String]
+        /// The visits rendered.
+        public var rendered: [String]
+        public var hasErrors: Bool { diagnostics.hasErrors }
+    }
+
+    /// Where a streaming build puts files: `write` a new file, or `place` a cached one
+    /// (output path, the cached file's path, its checked bytes).
+    public struct Sink: Sendable {
+        public var write: @Sendable (String, [UInt8]) throws -> Void
+        public var place: @Sendable (String, String, [UInt8]) throws -> Void
+        public init(write: @escaping @Sendable (String, [UInt8]) throws -> Void,
+                    place: @escaping @Sendable (String, String, [UInt8]) throws -> Void) {
+            self.write = write
+            self.place = place
+        }
+
+        /// Into a staging folder of `OutputFolder`.
+        public static func staging(_ s: OutputFolder.Staging) -> Sink {
+            Sink(write: { try s.write($0, $1) }, place: { try s.place($0, from: $1, bytes: $2) })
+        }
+    }
+
+    /// Builds every page and data file into memory. Every visit is checked, drafts included;
+    /// drafts are written only with `options.drafts`.
     public static func build(_ tree: SourceTree, options: Options = Options()) -> Result {
-        let content = ContentLoader.load(tree)
-        var diagnostics = content.diagnostics
+        let files = LockedBox([String: [UInt8]]())
+        let sink = Sink(write: { p, b in files.withLock { $0[p] = b } }, place: { p, _, b in files.withLock { $0[p] = b } })
+        let report = build(tree, options: options, into: sink)
+        return Result(files: report.hasErrors ? [:] : files.withLock { $0 }, diagnostics: report.diagnostics)
+    }
+
+    /// Builds the site, handing each file to `sink` as soon as it is made; nothing holds the
+    /// whole site. With errors the files already handed over must be thrown away (a staging
+    /// folder is discarded). With `options.cache`, published visits whose pages are cached
+    /// and still current are placed from the cache, and the visits rendered are stored.
+    public static func build(_ tree: SourceTree, options: Options, into sink: Sink?) -> Report {
+        let placed = LockedBox(0)
+        var theme: (renderer: ThemeRenderer?, diagnostics: [Diagnostic])?
+        var plan = BuildPlan()
+        let content = ContentLoader.load(tree) { outline in
+            guard let site = outline.site else { return Set(outline.visits.map(\.id)) }
+            let t = loadTheme(named: site.theme, from: tree)
+            theme = t
+            plan = BuildPlan.make(outline, tree: tree, options: options, theme: t.renderer?.theme, sink: sink, placed: placed)
+            return plan.read
+        }
+        var diagnostics = content.diagnostics.filter { d in !plan.ignores(d.location.path) } + plan.cachedDiagnostics
         guard let site = content.site, !diagnostics.hasErrors else {
             // Nothing is written, but the theme's and the narratives' own errors do not follow
             // from these: report them too, so that every problem comes out in one run.
             if let site = content.site {
-                diagnostics += loadTheme(named: site.theme, from: tree).diagnostics
-                diagnostics += narrativeErrors(content, site: site)
+                diagnostics += (theme ?? loadTheme(named: site.theme, from: tree)).diagnostics
+                diagnostics += narrativeErrors(content, site: site).filter { !plan.ignores($0.location.path) }
             }
-            return Result(files: [:], diagnostics: diagnostics.normalized())
+            options.cache?.discardPending()
+            return Report(diagnostics: diagnostics.normalized(), fileCount: 0, reused: [], rendered: [])
         }
-        let theme = loadTheme(named: site.theme, from: tree)
-        diagnostics += theme.diagnostics
-        guard let renderer = theme.renderer else {
+        let loadedTheme = theme ?? loadTheme(named: site.theme, from: tree)
+        diagnostics += loadedTheme.diagnostics
+        guard let renderer = loadedTheme.renderer else {
             diagnostics += narrativeErrors(content, site: site)
-            return Result(files: [:], diagnostics: diagnostics.normalized())
+            options.cache?.discardPending()
+            return Report(diagnostics: diagnostics.normalized(), fileCount: 0, reused: [], rendered: [])
         }
-        let all = VisitFigures.computeAll(content.visits, site: site)
+        let whole = content.visits.filter { !content.headerOnly.contains($0.id) }
+        let computed = VisitFigures.computeAll(whole, site: site)
+        // The visits read only as far as visit.yaml stand in lists and links by their facts.
+        let all = content.visits.map { v -> VisitFigures in
+            computed.first { $0.visit.id == v.id }
+                ?? VisitFigures.outline(of: v, previousVisitID: Visit.previous(of: v, in: content.visits)?.id)
+        }
         let written = all.filter { options.drafts || $0.visit.status == .published }
+        let skip = plan.reused.union(content.headerOnly)
+        // A build that writes nothing (`check`) stores nothing either.
+        let writers = sink == nil ? [:] : plan.writers(for: written.map(\.visit.id).filter { !skip.contains($0) })
+        // With no sink (`check`) pages are made, checked and dropped.
+        let out = SitePages.Output(sink: { @Sendable path, bytes in
+            guard let sink else { return }
+            if let w = writers[Self.visitID(ofOutputPath: path) ?? ""] {
+                try sink.place(path, try w.store(path, bytes), bytes)
+            } else {
+                try sink.write(path, bytes)
+            }
+        })
         let pages = SitePages(site: site, all: all, written: written, renderer: renderer)
-        let out = SitePages.Output()
-        pages.render(into: out)
+        if options.only == nil {
+            pages.render(into: out, skipping: skip)
+        } else {
+            for v in written where options.only!.contains(v.visit.id) && !skip.contains(v.visit.id) {
+                pages.renderVisit(v, into: out, dataFiles: true)
+            }
+        }
         // `check` sees every problem: render the visits that are not written too, and drop them.
-        let unwritten = all.filter { v in !written.contains { $0.visit.id == v.visit.id } }
+        let unwritten = all.filter { v in !skip.contains(v.visit.id) && !written.contains { $0.visit.id == v.visit.id } }
         if !unwritten.isEmpty {
-            let scratch = SitePages.Output()
+            let scratch = SitePages.Output(sink: { _, _ in })
             for v in unwritten { pages.renderVisit(v, into: scratch) }
             diagnostics += scratch.diagnostics
         }
         diagnostics += out.diagnostics
-        let files = out.files
         diagnostics = diagnostics.normalized()
-        return Result(files: diagnostics.hasErrors ? [:] : files, diagnostics: diagnostics)
+        if let cache = options.cache {
+            if diagnostics.hasErrors {
+                cache.discardPending()
+            } else {
+                var finished: [any EditionWriter] = []
+                for w in writers.values.sorted(by: { $0.visit < $1.visit }) {
+                    let folder = "content/visits/\(w.visit)/"
+                    if (try? w.finish(diagnostics: diagnostics.filter { $0.location.path.hasPrefix(folder) })) != nil {
+                        finished.append(w)
+                    }
+                }
+                cache.commit(finished: finished, keep: options.only == nil ? Set(content.visits.map(\.id)) : nil)
+            }
+        }
+        let rendered = written.map(\.visit.id).filter { !skip.contains($0) && (options.only?.contains($0) ?? true) }
+        return Report(diagnostics: diagnostics, fileCount: diagnostics.hasErrors ? 0 : out.count + placed.withLock { $0 },
+                      reused: plan.reused.sorted(), rendered: rendered)
+    }
+
+    /// The visit an output path belongs to: `visits/<id>/…`.
+    static func visitID(ofOutputPath path: String) -> String? {
+        guard path.hasPrefix("visits/") else { return nil }
+        let rest = path.dropFirst("visits/".count)
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        return String(rest[..<slash])
     }
 
     /// The errors in the narratives of every visit, found without rendering any page: for a

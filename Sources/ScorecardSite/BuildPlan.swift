@@ -1,0 +1,127 @@
+import Foundation
+import ScorecardContent
+import ScorecardCore
+
+/// Which visits a build reads whole and renders, and which it takes from the cache: made
+/// once the loader has the outline of the site (settings, every visit.yaml, the record).
+struct BuildPlan {
+    /// The visits to read whole.
+    var read: Set<String> = []
+    /// Published visits whose pages were placed from the cache (or, for `check`, whose
+    /// cached warnings stand for them).
+    var reused: Set<String> = []
+    /// The warnings the reused visits gave when they were rendered.
+    var cachedDiagnostics: [Diagnostic] = []
+    /// The cache key of every published visit that may be cached.
+    var keys: [String: String] = [:]
+    var only: Set<String>?
+    var cache: (any EditionStore)?
+
+    /// True for diagnostics this build does not report afresh: those of reused visits (their
+    /// cached ones stand instead) and, for a build of some visits only, those of the others.
+    func ignores(_ path: String) -> Bool {
+        guard let id = Self.visitID(ofContentPath: path) else { return false }
+        if reused.contains(id) { return true }
+        if let only { return !only.contains(id) }
+        return false
+    }
+
+    /// The visit a content path lies in: `content/visits/<id>/…`.
+    static func visitID(ofContentPath path: String) -> String? {
+        let prefix = "content/visits/"
+        guard path.hasPrefix(prefix) else { return nil }
+        let rest = path.dropFirst(prefix.count)
+        return String(rest.prefix { $0 != "/" })
+    }
+
+    /// New cache entries for the visits among `ids` that may be cached.
+    func writers(for ids: [String]) -> [String: any EditionWriter] {
+        guard let cache, only == nil else { return [:] }
+        var out: [String: any EditionWriter] = [:]
+        for id in ids {
+            guard let key = keys[id], let w = try? cache.writer(id, key: key) else { continue }
+            out[id] = w
+        }
+        return out
+    }
+
+    static func make(_ outline: ContentOutline, tree: SourceTree, options: SiteBuilder.Options, theme: Theme?,
+                     sink: SiteBuilder.Sink?, placed: LockedBox<Int>) -> BuildPlan {
+        var plan = BuildPlan()
+        let visits = outline.visits
+        let ids = Set(visits.map(\.id))
+        plan.only = options.only
+        if let only = options.only {
+            plan.read = only
+            for v in visits where only.contains(v.id) {
+                if let p = Visit.previous(of: v, in: visits) { plan.read.insert(p.id) }
+            }
+            return plan
+        }
+        plan.read = ids
+        guard let cache = options.cache, let theme, let site = outline.site else { return plan }
+        plan.cache = cache
+        let maker = EditionKey(tool: options.tool, theme: theme)
+        let latest = visits.last { $0.status == .published }
+        // Published visits are keyed by their record, which their files must match; for the
+        // preview every visit is keyed by its files as they are now.
+        let entries = options.keyByContent ? Self.currentEntries(visits, site: site, tree: tree) : outline.record.visits
+        for v in visits where options.keyByContent || v.status == .published && !outline.changedSincePublished.contains(v.id) {
+            guard let entry = entries[v.id] else { continue }
+            var previous: (id: String, entry: PublishRecord.Entry)?
+            if let p = Visit.previous(of: v, in: visits) {
+                // A previous visit that is not frozen may change under this one's pages.
+                guard let pe = entries[p.id], options.keyByContent || !outline.changedSincePublished.contains(p.id) else { continue }
+                previous = (p.id, pe)
+            }
+            plan.keys[v.id] = maker.key(visit: v.id, entry: entry, previous: previous,
+                                        latest: latest.map { ($0.id, $0.title) }, site: site)
+        }
+        let candidates = plan.keys.sorted { $0.key < $1.key }
+        let found = concurrentMap(candidates.count) { i -> [Diagnostic]? in
+            let (id, key) = candidates[i]
+            guard let sink else { return cache.diagnostics(id, key: key) }
+            var count = 0
+            let d = cache.reuse(id, key: key) { path, source, bytes in
+                try sink.place(path, source, bytes)
+                count += 1
+            }
+            if d != nil { placed.withLock { $0 += count } }
+            return d
+        }
+        for (i, d) in found.enumerated() {
+            guard let d else { continue }
+            plan.reused.insert(candidates[i].key)
+            plan.cachedDiagnostics += d
+        }
+        // Rendered visits need their previous visit's figures; the home page needs the
+        // latest published visit's, compared with its own previous one.
+        plan.read = ids.subtracting(plan.reused)
+        var needed: [Visit] = visits.filter { plan.read.contains($0.id) }
+        if let latest { needed.append(latest); plan.read.insert(latest.id) }
+        for v in needed {
+            if let p = Visit.previous(of: v, in: visits) { plan.read.insert(p.id) }
+        }
+        return plan
+    }
+
+    /// Every visit's record entry as `publish` would make it now, from one pass over the tree.
+    static func currentEntries(_ visits: [Visit], site: Site, tree: SourceTree) -> [String: PublishRecord.Entry] {
+        var files: [String: [(String, [UInt8])]] = [:]
+        for (path, entry) in tree.entries {
+            guard case .file(let bytes) = entry, let id = visitID(ofContentPath: path) else { continue }
+            let relative = String(path.dropFirst("content/visits/\(id)/".count))
+            if relative.isEmpty || relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            files[id, default: []].append((relative, bytes))
+        }
+        let hashed = concurrentMap(visits.count) { [files] i -> PublishRecord.Entry in
+            let v = visits[i]
+            var hashes: [String: String] = [:]
+            for (relative, bytes) in files[v.id] ?? [] { hashes[relative] = PublishRecord.hash(bytes) }
+            return PublishRecord.Entry(settings: PublishRecord.settings(for: v, site: site), files: hashes)
+        }
+        var out: [String: PublishRecord.Entry] = [:]
+        for (i, v) in visits.enumerated() { out[v.id] = hashed[i] }
+        return out
+    }
+}

@@ -1,0 +1,233 @@
+import Crypto
+import Foundation
+import ScorecardCore
+
+/// The pages of frozen editions, kept between builds in `.scorecard/cache/` inside the site
+/// folder, so a published visit is rendered once and then reused while nothing it depends on
+/// has changed (see `EditionKey`).
+///
+/// Each visit has a folder `<visit-id>/` holding `manifest` (the key, every file with its
+/// SHA-256 and size, and the warnings the visit gave) and `files/`, the visit's output files
+/// under their output paths. A reused file is read and checked against its hash first; a
+/// missing, truncated or altered entry is not used, and the visit is rendered again.
+///
+/// New entries are written beside the old ones while a build runs and moved into place only
+/// when the build succeeds (`commit`), so a failed or killed build never leaves a half-made
+/// entry where a later build would look.
+public final class EditionCache: EditionStore {
+    /// The cache folder of a site: `<site>/.scorecard/cache`.
+    public static func folder(forSite site: URL) -> URL {
+        site.appendingPathComponent(".scorecard/cache")
+    }
+
+    public let root: URL
+    /// Where this build writes new entries: `.new-<pid>` inside `root`.
+    let pending: URL
+    private let started = LockedBox(false)
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+        pending = self.root.appendingPathComponent(".new-\(getpid())")
+    }
+
+    // MARK: Reading
+
+    /// One visit's manifest.
+    struct Manifest: Sendable, Equatable {
+        struct File: Sendable, Equatable { var path: String; var hash: String; var size: Int }
+        var key: String
+        var files: [File]
+        var diagnostics: [Diagnostic]
+    }
+
+    public func diagnostics(_ visit: String, key: String) -> [Diagnostic]? { manifest(visit, key: key)?.diagnostics }
+
+    /// The manifest of `visit`, when its key is `key`.
+    func manifest(_ visit: String, key: String) -> Manifest? {
+        let path = root.appendingPathComponent(visit).appendingPathComponent("manifest").path
+        guard let bytes = FileBytes.read(path), let m = Manifest.parse(bytes), m.key == key else { return nil }
+        return m
+    }
+
+    /// Places every file of `visit`'s entry with `key` through `place` (output path, the cached
+    /// file's path, its bytes) after checking each against its hash, and returns the entry's
+    /// warnings; nil, placing nothing further, when the entry is missing, stale or damaged.
+    public func reuse(_ visit: String, key: String, place: (String, String, [UInt8]) throws -> Void) -> [Diagnostic]? {
+        guard let m = manifest(visit, key: key) else { return nil }
+        let files = root.appendingPathComponent(visit).appendingPathComponent("files").path
+        var checked: [(String, String, [UInt8])] = []
+        checked.reserveCapacity(m.files.count)
+        for f in m.files {
+            let source = files + "/" + f.path
+            guard let bytes = FileBytes.read(source), bytes.count == f.size, Self.hash(bytes) == f.hash else { return nil }
+            checked.append((f.path, source, bytes))
+        }
+        do {
+            for (path, source, bytes) in checked { try place(path, source, bytes) }
+        } catch {
+            return nil
+        }
+        return m.diagnostics
+    }
+
+    // MARK: Writing
+
+    /// A new entry being filled while its visit is rendered.
+    final class Writer: EditionWriter {
+        let visit: String
+        let key: String
+        let folder: URL
+        private let files = LockedBox<[Manifest.File]>([])
+        private let made = LockedBox<Set<String>>([])
+
+        init(visit: String, key: String, folder: URL) {
+            self.visit = visit
+            self.key = key
+            self.folder = folder
+        }
+
+        /// Stores one output file; returns its path in the cache.
+        func store(_ path: String, _ bytes: [UInt8]) throws -> String {
+            let target = folder.appendingPathComponent("files").appendingPathComponent(path)
+            let dir = target.deletingLastPathComponent()
+            if !made.withLock({ $0.contains(dir.path) }) {
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                made.withLock { _ = $0.insert(dir.path) }
+            }
+            try FileBytes.write(bytes, to: target.path)
+            files.withLock { $0.append(.init(path: path, hash: EditionCache.hash(bytes), size: bytes.count)) }
+            return target.path
+        }
+
+        /// Writes the manifest with the visit's warnings: the entry is complete.
+        func finish(diagnostics: [Diagnostic]) throws {
+            let m = Manifest(key: key, files: files.withLock { $0 }.sorted { $0.path < $1.path }, diagnostics: diagnostics)
+            try FileBytes.write(Array(m.serialized().utf8), to: folder.appendingPathComponent("manifest").path)
+        }
+    }
+
+    /// Starts a new entry for `visit`, written under the pending folder.
+    public func writer(_ visit: String, key: String) throws -> any EditionWriter {
+        let folder = pending.appendingPathComponent(visit)
+        started.withLock { $0 = true }
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return Writer(visit: visit, key: key, folder: folder)
+    }
+
+    /// Moves the finished entries into place, replacing older ones, and removes the entries
+    /// of visits that no longer exist (`keep` lists the visits of the site).
+    public func commit(finished: [any EditionWriter], keep: Set<String>?) {
+        let fm = FileManager.default
+        for case let w as Writer in finished {
+            let target = root.appendingPathComponent(w.visit)
+            let old = root.appendingPathComponent(".old-\(getpid())-\(w.visit)")
+            if fm.fileExists(atPath: target.path) { try? fm.moveItem(at: target, to: old) }
+            if (try? fm.moveItem(at: w.folder, to: target)) == nil { try? fm.moveItem(at: old, to: target) }
+            try? fm.removeItem(at: old)
+        }
+        discardPending()
+        guard let keep else { return }
+        for name in (try? fm.contentsOfDirectory(atPath: root.path)) ?? [] where !name.hasPrefix(".") && !keep.contains(name) {
+            try? fm.removeItem(at: root.appendingPathComponent(name))
+        }
+    }
+
+    /// Removes what this build wrote, for a build that failed.
+    public func discardPending() {
+        if started.withLock({ $0 }) { try? FileManager.default.removeItem(at: pending) }
+    }
+
+    /// SHA-256 in hex.
+    static func hash(_ bytes: [UInt8]) -> String {
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in SHA256.hash(data: bytes) {
+            out.append(hex[Int(b >> 4)])
+            out.append(hex[Int(b & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension EditionCache.Manifest {
+    static let header = "scorecard-cache 1"
+
+    /// Lines of tab-separated fields; tabs, newlines and backslashes inside a field escaped.
+    func serialized() -> String {
+        var lines = [Self.header, "key\t\(key)"]
+        for f in files { lines.append("file\t\(f.hash)\t\(f.size)\t\(Self.escape(f.path))") }
+        for d in diagnostics {
+            lines.append(["diagnostic", d.severity.rawValue, Self.escape(d.location.path),
+                          d.location.line.map(String.init) ?? "", d.location.column.map(String.init) ?? "",
+                          Self.escape(d.message)].joined(separator: "\t"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func parse(_ bytes: [UInt8]) -> Self? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == Substring(header), lines.last == "" else { return nil }
+        lines.removeLast()
+        var key: String?
+        var files: [File] = []
+        var diagnostics: [Diagnostic] = []
+        for line in lines.dropFirst() {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            switch f.first {
+            case "key" where f.count == 2: key = f[1]
+            case "file" where f.count == 4:
+                guard let size = Int(f[2]), let path = unescape(f[3]) else { return nil }
+                files.append(File(path: path, hash: f[1], size: size))
+            case "diagnostic" where f.count == 6:
+                guard let severity = Severity(rawValue: f[1]), let path = unescape(f[2]), let message = unescape(f[5]) else { return nil }
+                let location = SourceLocation(path: path, line: Int(f[3]), column: Int(f[4]))
+                diagnostics.append(Diagnostic(severity, message, at: location))
+            default: return nil
+            }
+        }
+        guard let key else { return nil }
+        return Self(key: key, files: files, diagnostics: diagnostics)
+    }
+
+    static func escape(_ s: String) -> String {
+        guard s.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return s }
+        var out = ""
+        for c in s {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\r\n": out += "\\r\\n"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    static func unescape(_ s: String) -> String? {
+        guard s.contains("\\") else { return s }
+        var out = ""
+        var escaped = false
+        for c in s {
+            if escaped {
+                switch c {
+                case "\\": out.append("\\")
+                case "t": out.append("\t")
+                case "n": out.append("\n")
+                case "r": out.append("\r")
+                default: return nil
+                }
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out.append(c)
+            }
+        }
+        return escaped ? nil : out
+    }
+}
