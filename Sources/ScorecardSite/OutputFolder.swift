@@ -48,10 +48,15 @@ public struct OutputFolder: Sendable {
         let fm = FileManager.default
         let parent = url.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeLeftovers()
         let staging = parent.appendingPathComponent(".\(url.lastPathComponent).staging-\(getpid())")
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
+            // The marker goes in first, so that a build killed mid-way leaves a folder the
+            // next build recognises as its own leftover (`removeLeftovers`).
+            try Data("written by scorecard build; this folder is replaced by every build\n".utf8)
+                .write(to: staging.appendingPathComponent(Self.marker))
             var folders = Set<String>()
             for path in files.keys.sorted() {
                 let dir = (path as NSString).deletingLastPathComponent
@@ -60,8 +65,6 @@ public struct OutputFolder: Sendable {
                 }
             }
             try Self.writeAll(files, to: staging)
-            try Data("written by scorecard build; this folder is replaced by every build\n".utf8)
-                .write(to: staging.appendingPathComponent(Self.marker))
             try swapIn(staging)
         } catch {
             try? fm.removeItem(at: staging)
