@@ -16,8 +16,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // SHA-256 for the publish record (Foundation on Linux has no CryptoKit).
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
-        // The live preview's HTTP server: small, pure Swift concurrency, no other dependencies.
-        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -49,12 +47,12 @@ let package = Package(
         // Build-time tool: writes themes/default into Swift source for the plugin below.
         .executableTarget(name: "embed-theme"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-theme"]),
-        // `scorecard serve`: rebuilds on change and serves the site from memory on 127.0.0.1.
+        // `scorecard serve`: rebuilds on change and serves the site from memory on 127.0.0.1,
+        // through a small bounded HTTP/1.1 layer of its own (LoopbackHTTPServer).
         .target(
             name: "ScorecardPreview",
             dependencies: [
                 "ScorecardSite", "ScorecardCore", "ScorecardContent",
-                .product(name: "FlyingFox", package: "FlyingFox"),
             ]),
         // Subcommands.
         .target(

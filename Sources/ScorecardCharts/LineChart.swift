@@ -6,7 +6,8 @@
 /// reference line are labelled at the right end, moved apart when close.
 public struct LineChart: Sendable {
     /// Unique on the page; the title, description and caption ids derive from it
-    /// (`ID-t`, `ID-d`, `ID-cap`). Use letters, digits and hyphens.
+    /// (`ID_t`, `ID_d`, `ID_cap`). Use letters, digits and hyphens, so that
+    /// no other id of the page can be one of these.
     public var id: String
     /// The accessible name, e.g. `Re-referral rate, Apr 2019 to Mar 2020`.
     public var title: String

@@ -106,12 +106,12 @@ func runs(_ values: [Double?], x: (Int) -> Double, y: (Double) -> Double) -> [[P
 func figure(id: String, title: String, description: String, caption: String,
             width: Double, height: Double, body: String) -> String {
     let id = escapeXML(id)
-    return "<figure class=\"chart\" aria-labelledby=\"\(id)-cap\">"
-        + "<svg role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 "
+    return "<figure class=\"chart\" aria-labelledby=\"\(id)_cap\">"
+        + "<svg role=\"img\" aria-labelledby=\"\(id)_t \(id)_d\" viewBox=\"0 0 "
         + svgNumber(width) + " " + svgNumber(height)
         + "\" xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" font-size=\"12\">"
-        + "<title id=\"\(id)-t\">" + escapeXML(title) + "</title>"
-        + "<desc id=\"\(id)-d\">" + escapeXML(description) + "</desc>\n"
+        + "<title id=\"\(id)_t\">" + escapeXML(title) + "</title>"
+        + "<desc id=\"\(id)_d\">" + escapeXML(description) + "</desc>\n"
         + body
-        + "</svg><figcaption id=\"\(id)-cap\">" + escapeXML(caption) + "</figcaption></figure>"
+        + "</svg><figcaption id=\"\(id)_cap\">" + escapeXML(caption) + "</figcaption></figure>"
 }

@@ -46,9 +46,9 @@ public struct Sparkline: Sendable {
                        cssClass: "last")
         }
         let id = escapeXML(id)
-        return "<svg role=\"img\" aria-labelledby=\"\(id)-t\" viewBox=\"0 0 100 24\" width=\"100\""
+        return "<svg role=\"img\" aria-labelledby=\"\(id)_t\" viewBox=\"0 0 100 24\" width=\"100\""
             + " height=\"24\" xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\">"
-            + "<title id=\"\(id)-t\">" + escapeXML(label) + "</title>\n"
+            + "<title id=\"\(id)_t\">" + escapeXML(label) + "</title>\n"
             + svg.markup + "</svg>"
     }
 }

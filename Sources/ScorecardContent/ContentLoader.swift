@@ -8,6 +8,12 @@ public struct LoadedContent: Sendable {
     /// Every visit that could be read, drafts included, in display order.
     public var visits: [Visit]
     public var diagnostics: [Diagnostic]
+    /// Visits some of whose indicator ids may be missing, because a scorecard.yaml (or a
+    /// scorecard folder) could not be read in full: a reference to an id they do not define
+    /// may only follow from that error, so it is not reported as unknown.
+    public var visitsWithUncertainIDs: Set<String> = []
+    /// Where site.yaml names the theme (its `theme:` value), or just site.yaml when it does not.
+    public var themeLocation = SourceLocation(path: "site.yaml")
     /// The visits read only as far as `visit.yaml` and their scorecard folders' names (see
     /// `ContentLoader.load(_:select:)`): their scorecards have no indicators or rows, and
     /// their files gave no diagnostics.
@@ -64,6 +70,7 @@ public enum ContentLoader {
         var visits: [Visit] = []
         var quiet: [String: Set<String>] = [:]
         var ids: [String] = []
+        var uncertain: Set<String> = []
         if !tree.isFolder("content") {
             switch tree.entries["content"] {
             case .symlink?:
@@ -106,7 +113,8 @@ public enum ContentLoader {
         let wanted = ids.filter { whole.contains($0) || headers[$0] == nil }
         let read = concurrentMap(wanted.count) { [settings] i in loadVisitFolder(wanted[i], tree: tree, settings: settings) }
         var full: [Visit] = []
-        for r in read {
+        for (id, r) in zip(wanted, read) {
+            if r.uncertainIDs { uncertain.insert(id) }
             diags += r.diagnostics
             quiet.merge(r.quiet) { first, _ in first }
             if let visit = r.visit { full.append(visit) }
@@ -116,8 +124,11 @@ public enum ContentLoader {
         let outline = ids.compactMap { id in fullIDs.contains(id) ? nil : headers[id] }
         visits = full + outline
         if select == nil { diags += record.verify(tree: tree, site: site, visits: visits) }
-        return LoadedContent(site: site, visits: Visit.ordered(visits), diagnostics: diags.normalized(),
-                             headerOnly: Set(outline.map(\.id)))
+        var content = LoadedContent(site: site, visits: Visit.ordered(visits), diagnostics: diags.normalized(),
+                                    headerOnly: Set(outline.map(\.id)))
+        if let at = settings.themeLocation { content.themeLocation = at }
+        content.visitsWithUncertainIDs = uncertain
+        return content
     }
 
     static func decode(_ bytes: [UInt8], _ path: String, _ diags: inout [Diagnostic]) -> String? {
@@ -151,26 +162,31 @@ public enum ContentLoader {
 
     /// Reads the entry `id` of `content/visits/`, which should be a visit folder.
     static func loadVisitFolder(_ id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false)
-        -> (visit: Visit?, quiet: [String: Set<String>], diagnostics: [Diagnostic]) {
+        -> (visit: Visit?, quiet: [String: Set<String>], uncertainIDs: Bool, diagnostics: [Diagnostic]) {
         var diags: [Diagnostic] = []
         var quiet: [String: Set<String>] = [:]
         let path = "content/visits/\(id)"
         guard tree.isFolder(path) else {
             unexpected(path, tree: tree, expected: "content/visits/ holds one folder per visit", names: [], &diags)
-            return (nil, quiet, diags)
+            return (nil, quiet, false, diags)
         }
         if let problem = Identifier.problem(with: id, kind: "visit id") {
             diags.append(.error(problem + " (it is the folder name)", at: SourceLocation(path: path)))
-            return (nil, quiet, diags)
+            return (nil, quiet, false, diags)
         }
-        let visit = loadVisit(id: id, tree: tree, settings: settings, headerOnly: headerOnly, quiet: &quiet, &diags)
-        return (visit, quiet, diags)
+        var uncertain = false
+        let visit = loadVisit(id: id, tree: tree, settings: settings, headerOnly: headerOnly, quiet: &quiet,
+                              uncertainIDs: &uncertain, &diags)
+        return (visit, quiet, uncertain, diags)
     }
 
     /// Reads one visit folder. `quiet` collects, under `visit-id/scorecard-id`, the indicators
-    /// whose lack of data would merely follow from an error already reported.
+    /// whose lack of data would merely follow from an error already reported. `uncertainIDs`
+    /// is set when an indicator id of the visit may be missing: a scorecard folder that is not
+    /// read (not listed in site.yaml, no readable scorecard.yaml) or a scorecard.yaml with an
+    /// error. With `headerOnly`, only visit.yaml and the names of the scorecard folders are read.
     static func loadVisit(id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false,
-                          quiet: inout [String: Set<String>], _ diags: inout [Diagnostic]) -> Visit? {
+                          quiet: inout [String: Set<String>], uncertainIDs: inout Bool, _ diags: inout [Diagnostic]) -> Visit? {
         let folder = "content/visits/\(id)"
         let yamlPath = "\(folder)/visit.yaml"
         var populationUnknown = false
@@ -208,11 +224,14 @@ public enum ContentLoader {
                         cardFolders.append(name)
                         continue
                     }
+                    uncertainIDs = true
                     let hint = Suggestion.hint(for: name, in: listed, otherwise: "add it to scorecards in site.yaml or rename the folder")
                     diags.append(.error("scorecard folder '\(name)' is not listed in site.yaml\(hint)", at: SourceLocation(path: path)))
                     continue
                 }
             }
+            // A listed scorecard that is not a folder (a link, a file) is not read: its ids are unknown.
+            if listed.contains(name) || settings.rejectedIDs.contains(name) { uncertainIDs = true }
             unexpected(path, tree: tree, expected: "a visit folder holds visit.yaml, overview.md and one folder per scorecard",
                        names: ["visit.yaml", "overview.md"] + listed, &diags)
         }
@@ -238,14 +257,18 @@ public enum ContentLoader {
             let path = "\(folder)/\(card)/scorecard.yaml"
             files[card] = ScorecardFile(definitions: nil)
             guard let bytes = tree.file(path) else {
+                uncertainIDs = true
                 // A link or anything else in its place is reported as such with the folder's files.
                 if tree.entries[path] == nil {
                     diags.append(.error("missing scorecard.yaml; every scorecard folder needs one listing its indicators", at: SourceLocation(path: path)))
                 }
                 continue
             }
-            guard let text = decode(bytes, path, &diags) else { continue }
-            files[card] = ScorecardFileLoader.load(text, path: path, diagnostics: &diags)
+            guard let text = decode(bytes, path, &diags) else { uncertainIDs = true; continue }
+            var fileDiagnostics: [Diagnostic] = []
+            files[card] = ScorecardFileLoader.load(text, path: path, diagnostics: &fileDiagnostics)
+            if fileDiagnostics.hasErrors { uncertainIDs = true }
+            diags += fileDiagnostics
         }
         var owner: [String: (card: String, location: SourceLocation)] = [:]
         var duplicated: Set<String> = []

@@ -14,6 +14,8 @@ struct SiteFile {
     var rejectedIDs: Set<String> = []
     /// Head counts by year; nil when they could not be read, so no rate can be checked.
     var population: [Int: Int]?
+    /// Where `theme:`'s value is written, when it is.
+    var themeLocation: SourceLocation?
 
     /// Nothing could be read.
     static let unknown = SiteFile(site: nil, listed: nil, population: nil)
@@ -36,6 +38,7 @@ enum SiteFileLoader {
         let title = y.require(e, "title", in: "site.yaml", at: root).flatMap { y.nonEmptyString($0, what: "title") }
         let authority = y.require(e, "authority", in: "site.yaml", at: root).flatMap { y.nonEmptyString($0, what: "authority") }
         var theme = "default"
+        let themeLocation = y.optional(e, "theme").map { y.location($0) }
         if let t = y.optional(e, "theme"), let name = y.string(t, what: "theme") {
             if let problem = Identifier.problem(with: name, kind: "theme name") { y.error(problem, at: t) } else { theme = name }
         }
@@ -80,7 +83,8 @@ enum SiteFileLoader {
             population = nil   // misspelt: its absence is not the author's intent
         }
         let suppress = y.optional(e, "disclosure").flatMap { y.suppressBelow($0) } ?? 0
-        var file = SiteFile(site: nil, listed: listRead ? listings : nil, rejectedIDs: rejected, population: population)
+        var file = SiteFile(site: nil, listed: listRead ? listings : nil, rejectedIDs: rejected, population: population,
+                            themeLocation: themeLocation)
         guard let title, let authority else { return file }
         file.site = Site(title: title, authority: authority, theme: theme, baseURL: baseURL, scorecards: listings,
                          population: population ?? [:], suppressBelow: suppress)

@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import ScorecardContent
 import ScorecardCore
@@ -7,7 +6,8 @@ import ScorecardSite
 /// `scorecard serve`: builds the site with drafts into memory (never `output/`), serves it on
 /// 127.0.0.1, watches `site.yaml`, `content/` and `themes/`, and rebuilds on change.
 public actor PreviewServer {
-    private var state = PreviewState()
+    /// The state the HTTP layer reads: connections are served on threads of their own.
+    private nonisolated let shared = LockedBox(PreviewState())
     private let site: URL
     private let log: @Sendable (String) -> Void
 
@@ -17,15 +17,17 @@ public actor PreviewServer {
     }
 
     /// The current state, for the handler.
-    public func current() -> PreviewState { state }
+    public nonisolated func current() -> PreviewState { shared.withLock { $0 } }
 
     /// Builds once and records the result; a failed build keeps the last good files.
     public func rebuild() {
         let result = SiteBuilder.build(SourceTreeReader.read(site: site), options: .init(drafts: true))
-        state.version += 1
-        state.diagnostics = result.diagnostics
-        state.failed = result.hasErrors
-        if !result.hasErrors { state.files = result.files }
+        shared.withLock { state in
+            state.version += 1
+            state.diagnostics = result.diagnostics
+            state.failed = result.hasErrors
+            if !result.hasErrors { state.files = result.files }
+        }
         let text = result.diagnostics.map(\.description).joined(separator: "\n")
         if !text.isEmpty { log(text) }
         log(result.hasErrors ? "build failed: showing the last good site" : "built \(result.files.count) files")
@@ -51,45 +53,34 @@ public actor PreviewServer {
         return parts.joined(separator: "\n")
     }
 
-    static let phrases = [200: "OK", 301: "Moved Permanently", 400: "Bad Request", 403: "Forbidden",
-                          404: "Not Found", 405: "Method Not Allowed"]
+    /// The HTTP answer to one request head: the responder's, with the preview's headers.
+    nonisolated static func answer(_ head: RequestHead, state: PreviewState) -> LoopbackHTTPServer.Response {
+        let r = PreviewResponder.respond(method: head.method, target: head.target, host: head.field("Host"), state: state)
+        var fields: [(name: String, value: String)] = [("Content-Type", r.contentType), ("Cache-Control", "no-store"),
+                                                       ("X-Content-Type-Options", "nosniff")]
+        if let location = r.location { fields.append(("Location", location)) }
+        return LoopbackHTTPServer.Response(status: r.status, fields: fields, body: r.body)
+    }
 
-    /// Serves until cancelled. Binds to 127.0.0.1 only.
-    public func run(port: UInt16) async throws {
+    /// Serves until cancelled. Binds to 127.0.0.1 only; throws at once when the port is taken.
+    public func run(port: UInt16, limits: LoopbackHTTPServer.Limits = .init()) async throws {
         rebuild()
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled)
-        await server.appendRoute("*") { [self] request in
-            let state = await self.current()
-            let r = PreviewResponder.respond(method: request.method.rawValue, target: request.target.path(percentEncoded: true),
-                                             host: request.headers[.host], state: state)
-            var headers: HTTPHeaders = [.contentType: r.contentType, HTTPHeader("Cache-Control"): "no-store",
-                                        HTTPHeader("X-Content-Type-Options"): "nosniff"]
-            if let location = r.location { headers[.location] = location }
-            return HTTPResponse(statusCode: HTTPStatusCode(r.status, phrase: Self.phrases[r.status] ?? ""), headers: headers,
-                                body: request.method == .HEAD ? Data() : Data(r.body))
+        let server = try LoopbackHTTPServer(port: port, limits: limits) { [shared] head in
+            Self.answer(head, state: shared.withLock { $0 })
         }
-        // Say where to look only once the port is open: binding happens in run(), and fails
-        // there when another program has the port.
-        let announce = Task { [log, site] in
-            try? await server.waitUntilListening(timeout: 30)
-            if await server.isListening {
-                log("previewing \(site.path) at http://127.0.0.1:\(port)/ (drafts included; press Ctrl-C to stop)")
-            }
-        }
-        defer { announce.cancel() }
+        defer { server.stop() }
+        server.start()
+        // Say where to look only once the port is open.
+        log("previewing \(site.path) at http://127.0.0.1:\(server.port)/ (drafts included; press Ctrl-C to stop)")
         let site = self.site
-        let watcher = Task.detached {
-            var last = PreviewServer.fingerprint(site)
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 400_000_000)
-                let now = PreviewServer.fingerprint(site)
-                if now != last {
-                    last = now
-                    await self.rebuild()
-                }
+        var last = PreviewServer.fingerprint(site)
+        while !Task.isCancelled {
+            try await Task.sleep(nanoseconds: 400_000_000)
+            let now = PreviewServer.fingerprint(site)
+            if now != last {
+                last = now
+                rebuild()
             }
         }
-        defer { watcher.cancel() }
-        try await server.run()
     }
 }

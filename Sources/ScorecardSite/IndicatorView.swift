@@ -2,16 +2,24 @@ import Foundation
 import ScorecardCore
 
 /// Hands out ids that are unique on one page, however often an indicator appears on it.
+///
+/// Every id derived from an author's id has the form `kind-ID`, `kind-ID_N` for its Nth
+/// place on the page, and `…_part` for its parts (`ind-a_title`, `chart-a_2_cap`), where
+/// `kind` is a fixed word (`ind`, `chart`, `table`, `spark`, `sum`, `scorecard`, `changes`,
+/// `fn`, `fnref`) and ID matches `[a-z0-9][a-z0-9-]*`. An id cannot hold `_`, so the first
+/// `_` ends it and no two derived ids can be equal: `ind-b_title` (the title of `b`'s card)
+/// is not `ind-b-title` (the card of `b-title`). The templates' fixed ids never start with
+/// `kind-`, or join their words with `_` where they would (`changes_heading`).
 final class PageIDs {
     private var used: [String: Int] = [:]
-    /// Every id handed out: a numbered one (`ind-a-2`) may be another indicator's own.
+    /// Every id handed out.
     private var taken: Set<String> = []
     func make(_ base: String) -> String {
         var n = used[base, default: 0]
-        var id = n == 0 ? base : "\(base)-\(n + 1)"
+        var id = n == 0 ? base : "\(base)_\(n + 1)"
         while taken.contains(id) {
             n += 1
-            id = "\(base)-\(n + 1)"
+            id = "\(base)_\(n + 1)"
         }
         used[base] = n + 1
         taken.insert(id)

@@ -34,7 +34,9 @@ struct NarrativeView {
 
     /// cmark numbers every document's footnotes `fn-1`, `fnref-1`, …; the pack holds the
     /// overview and every scorecard's narrative on one page, so each narrative's footnote ids
-    /// and links get a prefix of their own: `fn-overview-1`, `fn-front-door-narrative-1`.
+    /// and links get a prefix of their own: `fn-overview_1`, `fn-front-door-narrative_1`. The
+    /// scope is made of letters, digits and hyphens, so the `_` after it keeps an overview's
+    /// `[^narrative-1]` apart from the narrative of a scorecard called `overview`.
     /// Author HTML is escaped, so `id="fn-` and `"#fn-` come only from cmark.
     static func scopeFootnotes(_ html: String, path: String) -> String {
         // A byte search: Foundation's `contains` goes through NSString, slow on pages of cards.
@@ -43,8 +45,8 @@ struct NarrativeView {
         let scope = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         var out = html
         for kind in ["fn-", "fnref-"] {
-            out = out.replacingOccurrences(of: "id=\"\(kind)", with: "id=\"\(kind)\(scope)-")
-                .replacingOccurrences(of: "href=\"#\(kind)", with: "href=\"#\(kind)\(scope)-")
+            out = out.replacingOccurrences(of: "id=\"\(kind)", with: "id=\"\(kind)\(scope)_")
+                .replacingOccurrences(of: "href=\"#\(kind)", with: "href=\"#\(kind)\(scope)_")
         }
         return out
     }

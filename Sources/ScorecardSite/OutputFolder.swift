@@ -7,6 +7,7 @@ import ScorecardCore
 public struct OutputFolder: Sendable {
     /// The file that marks a folder as written by `scorecard build`.
     public static let marker = ".scorecard-output"
+    static let markerText = "written by scorecard build; this folder is replaced by every build\n"
 
     public let url: URL
 
@@ -69,15 +70,18 @@ public struct OutputFolder: Sendable {
         let fm = FileManager.default
         let parent = url.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeLeftovers()
         let staging = parent.appendingPathComponent(".\(url.lastPathComponent).staging-\(getpid())")
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        // The marker goes in first, so that a build killed mid-way leaves a folder the next
+        // build recognises as its own leftover (`removeLeftovers`).
+        try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.marker))
         return Staging(root: staging)
     }
 
-    /// Marks the staging folder as ours and swaps it in for the output folder in one step.
+    /// Swaps the staging folder in for the output folder in one step.
     public func commit(_ staging: Staging) throws {
-        try staging.write(Self.marker, Array("written by scorecard build; this folder is replaced by every build\n".utf8))
         try swapIn(staging.root)
     }
 

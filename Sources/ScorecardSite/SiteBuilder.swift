@@ -87,7 +87,7 @@ public enum SiteBuilder {
         var plan = BuildPlan()
         let content = ContentLoader.load(tree) { outline in
             guard let site = outline.site else { return Set(outline.visits.map(\.id)) }
-            let t = loadTheme(named: site.theme, from: tree)
+            let t = loadTheme(named: site.theme, from: tree, at: SourceLocation(path: "site.yaml"))
             theme = t
             plan = BuildPlan.make(outline, tree: tree, options: options, theme: t.renderer?.theme, sink: sink, placed: placed)
             return plan.read
@@ -97,13 +97,13 @@ public enum SiteBuilder {
             // Nothing is written, but the theme's and the narratives' own errors do not follow
             // from these: report them too, so that every problem comes out in one run.
             if let site = content.site {
-                diagnostics += (theme ?? loadTheme(named: site.theme, from: tree)).diagnostics
+                diagnostics += themeInUse(theme, site: site, tree: tree, at: content.themeLocation).diagnostics
                 diagnostics += narrativeErrors(content, site: site).filter { !plan.ignores($0.location.path) }
             }
             options.cache?.discardPending()
             return Report(diagnostics: diagnostics.normalized(), fileCount: 0, reused: [], rendered: [])
         }
-        let loadedTheme = theme ?? loadTheme(named: site.theme, from: tree)
+        let loadedTheme = themeInUse(theme, site: site, tree: tree, at: content.themeLocation)
         diagnostics += loadedTheme.diagnostics
         guard let renderer = loadedTheme.renderer else {
             diagnostics += narrativeErrors(content, site: site)
@@ -166,6 +166,14 @@ public enum SiteBuilder {
                       reused: plan.reused.sorted(), rendered: rendered)
     }
 
+    /// The theme loaded while planning, or, when it could not be loaded then, loaded again
+    /// with the place in site.yaml that names it, for its diagnostics.
+    static func themeInUse(_ planned: (renderer: ThemeRenderer?, diagnostics: [Diagnostic])?, site: Site, tree: SourceTree,
+                           at location: SourceLocation) -> (renderer: ThemeRenderer?, diagnostics: [Diagnostic]) {
+        if let planned, planned.renderer != nil { return planned }
+        return loadTheme(named: site.theme, from: tree, at: location)
+    }
+
     /// The visit an output path belongs to: `visits/<id>/…`.
     static func visitID(ofOutputPath path: String) -> String? {
         guard path.hasPrefix("visits/") else { return nil }
@@ -175,19 +183,15 @@ public enum SiteBuilder {
     }
 
     /// The errors in the narratives of every visit, found without rendering any page: for a
-    /// build that writes nothing because of other errors. An unknown indicator id is reported
-    /// only where the visit's definitions are known to be complete (no error in site.yaml,
-    /// or in any file of the visit other than its CSV data and Markdown), since otherwise
-    /// it may merely follow from a definition that could not be read.
+    /// build that writes nothing because of other errors. Indicator ids come from
+    /// scorecard.yaml alone, so an unknown indicator id is reported unless some scorecard of
+    /// the visit could not be read in full (`visitsWithUncertainIDs`): only then may it
+    /// merely follow from a definition that could not be read. Errors in the data, in
+    /// visit.yaml or elsewhere in site.yaml do not hide it.
     static func narrativeErrors(_ content: LoadedContent, site: Site) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for figures in VisitFigures.computeAll(content.visits, site: site) {
-            let folder = "content/visits/\(figures.visit.id)/"
-            let complete = !content.diagnostics.contains { d in
-                let path = d.location.path
-                return d.isError && (path == "site.yaml"
-                    || (path.hasPrefix(folder) && !path.hasSuffix(".csv") && !path.hasSuffix(".md")))
-            }
+            let complete = !content.visitsWithUncertainIDs.contains(figures.visit.id)
             let view = NarrativeView(figures: figures) { _ in "" }
             for narrative in ([figures.visit.overview] + figures.scorecards.map(\.narrative)).compactMap({ $0 }) {
                 out += view.render(narrative).diagnostics.filter { d in
@@ -198,8 +202,9 @@ public enum SiteBuilder {
         return out
     }
 
-    /// The site's own `themes/<name>/` if it has one, else the embedded default theme.
-    static func loadTheme(named name: String, from tree: SourceTree) -> (renderer: ThemeRenderer?, diagnostics: [Diagnostic]) {
+    /// The site's own `themes/<name>/` if it has one, else the embedded default theme. An
+    /// unknown name is reported at `location` (site.yaml's `theme:` value).
+    static func loadTheme(named name: String, from tree: SourceTree, at location: SourceLocation) -> (renderer: ThemeRenderer?, diagnostics: [Diagnostic]) {
         let folder = "themes/\(name)"
         let theme: Theme
         if tree.isFolder(folder) {
@@ -214,7 +219,9 @@ public enum SiteBuilder {
         } else if name == "default" {
             theme = Theme.embeddedDefault
         } else {
-            return (nil, [.error("theme '\(name)' not found; expected a folder \(folder)/ with templates/ and assets/, or leave theme out to use the default theme", at: SourceLocation(path: "site.yaml"))])
+            let themes = ["default"] + tree.children(of: "themes").filter { tree.isFolder("themes/\($0)") && !$0.hasPrefix(".") }
+            let hint = Suggestion.hint(for: name, in: themes, otherwise: "expected a folder \(folder)/ with templates/ and assets/, or leave theme out to use the default theme")
+            return (nil, [.error("theme '\(name)' not found\(hint)", at: location)])
         }
         return ThemeRenderer.load(theme)
     }

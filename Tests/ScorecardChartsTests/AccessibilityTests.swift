@@ -50,9 +50,9 @@ enum Hostile {
         let id = "x\"><script>"
         let markup = BarChart(id: id, title: "t", description: "d", points: []).svg
         #expect(!markup.contains("<script"))
-        #expect(markup.contains("aria-labelledby=\"x&quot;&gt;&lt;script&gt;-cap\""))
+        #expect(markup.contains("aria-labelledby=\"x&quot;&gt;&lt;script&gt;_cap\""))
         let root = try #require(parseXML(markup))
-        #expect(root["aria-labelledby"] == id + "-cap")
+        #expect(root["aria-labelledby"] == id + "_cap")
         let sparkline = Sparkline(id: id, points: [1], label: Hostile.text).svg
         #expect(!sparkline.contains("<script"))
         #expect(parseXML(sparkline)?.elements("title").first?.text == Hostile.text)
@@ -69,10 +69,10 @@ enum Hostile {
             #expect(svg["xmlns"] == "http://www.w3.org/2000/svg")
             #expect(svg["viewBox"] == "0 0 640 320")
             #expect(Array(svg.children.prefix(2).map(\.name)) == ["title", "desc"])
-            #expect(root["aria-labelledby"] == "\(name)-cap")
-            #expect(svg["aria-labelledby"] == "\(name)-t \(name)-d")
+            #expect(root["aria-labelledby"] == "\(name)_cap")
+            #expect(svg["aria-labelledby"] == "\(name)_t \(name)_d")
             let ids = root.all.compactMap { $0["id"] }
-            #expect(ids == ["\(name)-t", "\(name)-d", "\(name)-cap"])
+            #expect(ids == ["\(name)_t", "\(name)_d", "\(name)_cap"])
             #expect(Set(ids).count == ids.count)
             for node in root.all {
                 for reference in node["aria-labelledby"]?.split(separator: " ") ?? [] {

@@ -121,8 +121,8 @@ import ScorecardCharts
     @Test func gapsBreakTheLineAndTheLastPointIsADot() throws {
         let root = try #require(parseXML(Self.sparkline.svg))
         #expect(root["role"] == "img")
-        #expect(root["aria-labelledby"] == "sp-t")
-        #expect(root.elements("title").first?["id"] == "sp-t")
+        #expect(root["aria-labelledby"] == "sp_t")
+        #expect(root.elements("title").first?["id"] == "sp_t")
         #expect(root.elements("title").first?.text == "From 1 to 4")
         #expect(root["width"] == "100" && root["height"] == "24")
         #expect(root.elements("path", class: "series").first?["d"]

@@ -166,7 +166,7 @@ import ScorecardSite
         #expect(page.contains("<div><dt>Change</dt><dd>+10.3 pp <span class=\"muted\">Since Monitoring visit, February 2020</span></dd></div>"))
         #expect(page.contains("<div><dt>Statistical neighbours</dt><dd>75.0%</dd></div>"))
         // The chart's text equivalent: first 70.0% (Oct 2019), last 86.3%, Mar 2020 a gap.
-        #expect(page.contains("<desc id=\"chart-decided-1wd-d\">Rose from 70.0% in Oct 2019 to 86.3% in Jun 2020; 1 period has no figure; above the 80.0% target; above Statistical neighbours (75.0%).</desc>"))
+        #expect(page.contains("<desc id=\"chart-decided-1wd_d\">Rose from 70.0% in Oct 2019 to 86.3% in Jun 2020; 1 period has no figure; above the 80.0% target; above Statistical neighbours (75.0%).</desc>"))
 
         let changes = try row("#ind-decided-1wd\">", in: "visits/2020-07/changes/index.html")
         #expect(changes.contains("<td class=\"num\">76.0% <span class=\"muted\">Jan 2020</span></td>"))
@@ -252,7 +252,7 @@ import ScorecardSite
         // Apr 2020 (the fourth bar, x = 256.17) has two segments, not three.
         #expect(care.components(separatedBy: "<rect class=\"segment\" x=\"256.17\"").count - 1 == 2)
         #expect(care.components(separatedBy: "<rect class=\"segment\"").count - 1 == 3 * 6 - 1)
-        #expect(care.contains("<desc id=\"chart-placements-d\">Rose from 160 in Jan 2020 to 173 in Jun 2020; 1 period has no figure.</desc>"))
+        #expect(care.contains("<desc id=\"chart-placements_d\">Rose from 160 in Jan 2020 to 173 in Jun 2020; 1 period has no figure.</desc>"))
 
         let summary = try #require(result.text("visits/2020-07/summary.json"))
         #expect(!summary.contains("57.") && !summary.contains("156"))

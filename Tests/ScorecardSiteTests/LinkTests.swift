@@ -60,8 +60,8 @@ import ScorecardSite
         let result = build(files)
         #expect(result.printed == [])
         let pack = try #require(result.text("visits/2020-07/pack/index.html"))
-        #expect(pack.contains("<p>A note.<sup class=\"footnote-ref\"><a href=\"#fn-overview-1\" id=\"fnref-overview-1\" data-footnote-ref>1</a></sup></p>"))
-        #expect(pack.contains("<li id=\"fn-front-door-narrative-1\">\n<p>Narrative footnote. <a href=\"#fnref-front-door-narrative-1\""))
+        #expect(pack.contains("<p>A note.<sup class=\"footnote-ref\"><a href=\"#fn-overview_1\" id=\"fnref-overview_1\" data-footnote-ref>1</a></sup></p>"))
+        #expect(pack.contains("<li id=\"fn-front-door-narrative_1\">\n<p>Narrative footnote. <a href=\"#fnref-front-door-narrative_1\""))
         for (path, html) in result.pages {
             let all = ids(in: html)
             #expect(Set(all).count == all.count, "\(path)")

@@ -95,8 +95,27 @@ import ScorecardSite
         files["site.yaml"] = SmallSite.siteYAML + "theme: nosuch\n"
         let result = build(files)
         #expect(result.files.isEmpty)
+        // siteYAML has 11 lines, so `theme:` is line 12; "theme: " is 7 characters, so the
+        // value starts at column 8.
         #expect(result.printed == [
-            "site.yaml: error: theme 'nosuch' not found; expected a folder themes/nosuch/ with templates/ and assets/, or leave theme out to use the default theme",
+            "site.yaml:12:8: error: theme 'nosuch' not found; expected a folder themes/nosuch/ with templates/ and assets/, or leave theme out to use the default theme",
         ])
+    }
+
+    /// A misspelt theme name is answered with the nearest of the site's themes/ folders and
+    /// the built-in `default`, at the value's place.
+    @Test func aMisspeltThemeGetsADidYouMean() throws {
+        var files = SmallSite.files
+        files.merge(try ThemeFiles.asSiteTheme(named: "custom")) { a, _ in a }
+        // `custon` is one letter from `custom`; `defualt` two swapped letters from `default`.
+        for (written, meant) in [("custon", "custom"), ("defualt", "default")] {
+            files["site.yaml"] = SmallSite.siteYAML + "theme:   \(written)\n"
+            let result = build(files)
+            #expect(result.files.isEmpty)
+            // Three spaces after `theme:`: the value starts at column 10 of line 12.
+            #expect(result.printed == [
+                "site.yaml:12:10: error: theme '\(written)' not found; did you mean '\(meant)'?",
+            ])
+        }
     }
 }
