@@ -4,33 +4,60 @@ import ScorecardCore
 import ScorecardSite
 
 /// `scorecard serve`: builds the site with drafts into memory (never `output/`), serves it on
-/// 127.0.0.1, watches `site.yaml`, `content/` and `themes/`, and rebuilds on change.
+/// 127.0.0.1, watches `site.yaml`, `content/` and `themes/` with inotify, and rebuilds on
+/// change: only the visits whose files (or whatever else their pages show) changed are
+/// rendered again, the rest come from memory. Requests are answered from the last good site
+/// while a rebuild runs; the new pages replace it in one step when they are all ready.
 public actor PreviewServer {
     /// The state the HTTP layer reads: connections are served on threads of their own.
     private nonisolated let shared = LockedBox(PreviewState())
+    /// The pages of every visit as last rendered, by a key of what they show.
+    private nonisolated let store = MemoryEditionStore()
+    /// Held for the length of a rebuild, so rebuilds never overlap.
+    private nonisolated let building = NSLock()
     private let site: URL
     private let log: @Sendable (String) -> Void
+    /// Called in every rebuild after the pages are made and before they are shown (tests
+    /// use it to look at the server mid-rebuild).
+    private let beforeInstall: (@Sendable () -> Void)?
 
-    public init(site: URL, log: @escaping @Sendable (String) -> Void) {
+    public init(site: URL, log: @escaping @Sendable (String) -> Void, beforeInstall: (@Sendable () -> Void)? = nil) {
         self.site = site
         self.log = log
+        self.beforeInstall = beforeInstall
     }
 
     /// The current state, for the handler.
     public nonisolated func current() -> PreviewState { shared.withLock { $0 } }
 
-    /// Builds once and records the result; a failed build keeps the last good files.
-    public func rebuild() {
-        let result = SiteBuilder.build(SourceTreeReader.read(site: site), options: .init(drafts: true))
+    /// Builds once and records the result; a failed build keeps the last good files. Runs on
+    /// the caller's thread, outside the actor, so requests go on being answered meanwhile.
+    @discardableResult
+    public nonisolated func rebuild() -> SiteBuilder.Report {
+        building.lock()
+        defer { building.unlock() }
+        let files = LockedBox([String: [UInt8]]())
+        let sink = SiteBuilder.Sink(write: { p, b in files.withLock { $0[p] = b } },
+                                    place: { p, _, b in files.withLock { $0[p] = b } })
+        let report = SiteBuilder.build(SourceTreeReader.read(site: site),
+                                       options: .init(drafts: true, cache: store, keyByContent: true), into: sink)
+        beforeInstall?()
+        let built = files.withLock { $0 }
         shared.withLock { state in
             state.version += 1
-            state.diagnostics = result.diagnostics
-            state.failed = result.hasErrors
-            if !result.hasErrors { state.files = result.files }
+            state.diagnostics = report.diagnostics
+            state.failed = report.hasErrors
+            if !report.hasErrors { state.files = built }
         }
-        let text = result.diagnostics.map(\.description).joined(separator: "\n")
+        let text = report.diagnostics.map(\.description).joined(separator: "\n")
         if !text.isEmpty { log(text) }
-        log(result.hasErrors ? "build failed: showing the last good site" : "built \(result.files.count) files")
+        if report.hasErrors {
+            log("build failed: showing the last good site")
+        } else {
+            let visits = report.rendered.isEmpty ? "no visit changed" : "rendered \(report.rendered.joined(separator: ", "))"
+            log("built \(built.count) files (\(visits))")
+        }
+        return report
     }
 
     /// A fingerprint of every file the build reads: path, size and modification time.
@@ -64,6 +91,9 @@ public actor PreviewServer {
 
     /// Serves until cancelled. Binds to 127.0.0.1 only; throws at once when the port is taken.
     public func run(port: UInt16, limits: LoopbackHTTPServer.Limits = .init()) async throws {
+        // The watches are set before the first build, so no save from then on is missed.
+        let site = self.site
+        let watch = FileWatcher(site: site)
         rebuild()
         let server = try LoopbackHTTPServer(port: port, limits: limits) { [shared] head in
             Self.answer(head, state: shared.withLock { $0 })
@@ -72,15 +102,30 @@ public actor PreviewServer {
         server.start()
         // Say where to look only once the port is open.
         log("previewing \(site.path) at http://127.0.0.1:\(server.port)/ (drafts included; press Ctrl-C to stop)")
-        let site = self.site
-        var last = PreviewServer.fingerprint(site)
-        while !Task.isCancelled {
-            try await Task.sleep(nanoseconds: 400_000_000)
-            let now = PreviewServer.fingerprint(site)
-            if now != last {
-                last = now
-                rebuild()
+        // Changes are seen by inotify on a thread of their own, which then rebuilds; where
+        // inotify cannot be had, the tree is compared every 400 ms instead.
+        let stop = LockedBox(false)
+        let watcher = Thread { [self] in
+            if let watch {
+                while !stop.withLock({ $0 }) {
+                    if watch.wait(timeout: 250) { self.rebuild() }
+                }
+            } else {
+                var last = PreviewServer.fingerprint(site)
+                while !stop.withLock({ $0 }) {
+                    Thread.sleep(forTimeInterval: 0.4)
+                    let now = PreviewServer.fingerprint(site)
+                    if now != last {
+                        last = now
+                        self.rebuild()
+                    }
+                }
             }
+        }
+        watcher.start()
+        defer { stop.withLock { $0 = true } }
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 100_000_000)
         }
     }
 }

@@ -23,11 +23,12 @@ public enum SiteBuilder {
         public var keyByContent: Bool = false
 
         public init(drafts: Bool = false, cache: (any EditionStore)? = nil, tool: String = ScorecardVersion.tool,
-                    only: Set<String>? = nil) {
+                    only: Set<String>? = nil, keyByContent: Bool = false) {
             self.drafts = drafts
             self.cache = cache
             self.tool = tool
             self.only = only
+            self.keyByContent = keyByContent
         }
     }
 
