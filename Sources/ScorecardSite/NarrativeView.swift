@@ -39,8 +39,9 @@ struct NarrativeView {
     /// `[^narrative-1]` apart from the narrative of a scorecard called `overview`.
     /// Author HTML is escaped, so `id="fn-` and `"#fn-` come only from cmark.
     static func scopeFootnotes(_ html: String, path: String) -> String {
-        // A byte search: Foundation's `contains` goes through NSString, slow on pages of cards.
-        guard html.utf8.firstRange(of: "data-footnote".utf8) != nil else { return html }
+        // A plain scan of the bytes: Foundation's `contains` goes through NSString and the
+        // standard library's generic search is no quicker, both slow on pages of cards.
+        guard Self.bytes(of: html, contain: Array("data-footnote".utf8)) else { return html }
         let name = path.split(separator: "/").dropFirst(3).joined(separator: "-")
         let scope = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         var out = html
@@ -49,6 +50,26 @@ struct NarrativeView {
                 .replacingOccurrences(of: "href=\"#\(kind)", with: "href=\"#\(kind)\(scope)_")
         }
         return out
+    }
+
+    /// True when `needle` (not empty) occurs in the UTF-8 of `text`.
+    static func bytes(of text: String, contain needle: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { hay in
+            guard hay.count >= needle.count else { return false }
+            let first = needle[0]
+            var i = 0
+            let last = hay.count - needle.count
+            while i <= last {
+                if hay[i] == first {
+                    var j = 1
+                    while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     func resolve(_ ref: InlineReference, known: [String]) -> ReferenceResolution {
