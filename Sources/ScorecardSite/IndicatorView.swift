@@ -35,15 +35,29 @@ enum IndicatorView {
     /// a tick or "worse" with a cross, so it never rests on colour; empty for `better:
     /// neither`, for no change, and for a change that shows as zero once rounded.
     static func direction(_ f: IndicatorFigures) -> TemplateValue {
-        guard let c = f.change, f.definition.better != .neither else { return .empty }
-        let shown = DecimalNumber.rounded(c, places: f.definition.decimals)
-        guard shown != 0 else { return .empty }
-        let better = (shown > 0) == (f.definition.better == .higher)
+        guard let better = isBetter(f) else { return .empty }
         return .object([
             "word": .text(better ? "better" : "worse"),
             "symbol": .text(better ? "✓" : "✗"),
             "class": .text(better ? "direction-better" : "direction-worse"),
         ])
+    }
+
+    /// True when the change since the previous visit is better, false when worse; nil with
+    /// no change, a change that shows as zero once rounded, or `better: neither`.
+    static func isBetter(_ f: IndicatorFigures) -> Bool? {
+        guard let c = f.change, f.definition.better != .neither else { return nil }
+        let shown = DecimalNumber.rounded(c, places: f.definition.decimals)
+        guard shown != 0 else { return nil }
+        return (shown > 0) == (f.definition.better == .higher)
+    }
+
+    /// What `{{id.direction}}` shows for an indicator with a change: `✓ better` or `✗ worse`,
+    /// `no change` when it shows as zero, and `–` for `better: neither`.
+    static func directionText(_ f: IndicatorFigures) -> String {
+        if f.definition.better == .neither { return "–" }
+        guard let better = isBetter(f) else { return "no change" }
+        return better ? "✓ better" : "✗ worse"
     }
 
     /// Why an indicator has no trend, in the words of the spec's rule (a trend needs three

@@ -58,6 +58,25 @@ import Testing
         }
     }
 
+    @Test func aDirectionReferenceSaysBetterOrWorseInAnAuthorsTable() throws {
+        var files = SmallSite.files
+        files["content/visits/2020-07/overview.md"] = """
+            | Measure | Change | Better or worse |
+            |---|---|---|
+            | Decisions | {{decided-1wd.change}} | {{decided-1wd.direction}} |
+            | Referrals | {{referrals-rate.change}} | {{referrals-rate.direction}} |
+            | Placements | {{placements.change}} | {{placements.direction}} |
+
+            """
+        let built = build(files)
+        #expect(built.printed == [])
+        let html = try #require(built.text("visits/2020-07/index.html"))
+        #expect(html.contains("<td>+10.3 pp</td>\n<td>✓ better</td>"))
+        #expect(html.contains("<td>+0.4 per 10,000</td>\n<td>✗ worse</td>"))
+        // `better: neither`: the change is shown and judged neither way.
+        #expect(html.contains("<td>+13</td>\n<td>–</td>"))
+    }
+
     @Test func aCardWithNoTrendSaysItNeedsThreeFigures() throws {
         let rate = try card("ind-referrals-rate", on: "visits/2020-02/front-door/index.html")
         #expect(rate.contains("<dt>Trend</dt><dd><span class=\"muted\">Needs three or more figures; there are 2</span></dd>"))
