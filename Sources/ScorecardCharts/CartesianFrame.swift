@@ -34,10 +34,11 @@ public struct ChartLayout: Sendable, Equatable {
 
     /// 640 × 320: a card on a desktop, and print.
     public static let wide = ChartLayout(width: 640, height: 320, labelCharacters: 18, maxTicks: 6)
-    /// 320 × 300 for a phone 320 to 375 px wide: drawn near its own size there, so its 12 px
-    /// text stays about 12 px, where the wide chart shrunk to fit would draw it at 6 px. Fewer
-    /// ticks, and period labels thinned to fit by `visibleLabelIndices`.
-    public static let narrow = ChartLayout(width: 320, height: 300, labelCharacters: 11, maxTicks: 5)
+    /// 300 × 300 for a phone 320 to 375 px wide, where a card leaves a chart 258 to 313 px:
+    /// drawn near its own size there, its 12 px text shows at 10 to 12.5 px, where the wide
+    /// chart shrunk to fit would draw it at 5 to 6 px. Fewer ticks, and period labels thinned
+    /// to fit by `visibleLabelIndices`.
+    public static let narrow = ChartLayout(width: 300, height: 300, labelCharacters: 11, maxTicks: 5)
 }
 
 /// Axes, grid, x labels, key and right-hand labels shared by line and bar charts, in the

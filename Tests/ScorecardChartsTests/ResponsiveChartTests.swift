@@ -14,10 +14,10 @@ import ScorecardCharts
     /// 12: (607 − 27 − 24) / 5 = 111.2 apart, more than a label (8 × 6.5 = 52) plus the 6 px
     /// gap, so all six months are labelled.
     ///
-    /// Narrow (320 × 300, at most 5 ticks): step 10 needs six ticks, step 20 gives 0, 20, 40,
-    /// 60, so this axis reaches zero and is not cut. The plot runs 27 … 320 − 33 = 287; points
-    /// (287 − 27 − 24) / 5 = 47.2 apart, at 39, 86.2, 133.4, 180.6, 227.8, 275. Every other
-    /// label: 0, 2, 4; the last, 5, is added, and 4 (47.2 away, under 52 + 6) is dropped:
+    /// Narrow (300 × 300, at most 5 ticks): step 10 needs six ticks, step 20 gives 0, 20, 40,
+    /// 60, so this axis reaches zero and is not cut. The plot runs 27 … 300 − 33 = 267; points
+    /// (267 − 27 − 24) / 5 = 43.2 apart, at 39, 82.2, 125.4, 168.6, 211.8, 255. Every other
+    /// label: 0, 2, 4; the last, 5, is added, and 4 (43.2 away, under 52 + 6) is dropped:
     /// Jan, Mar and Jun are labelled, the latest month among them.
     static let rising = LineChart(
         id: "r", title: "Monthly", description: "Rises from 10 to 60.",
@@ -35,7 +35,7 @@ import ScorecardCharts
         #expect(wide["class"] == "chart-svg chart-wide")
         #expect(narrow["class"] == "chart-svg chart-narrow")
         #expect(wide["viewBox"] == "0 0 640 320")
-        #expect(narrow["viewBox"] == "0 0 320 300")
+        #expect(narrow["viewBox"] == "0 0 300 300")
     }
 
     @Test func noIDRepeatsAndEachSVGIsNamedByItsOwnTitleAndDescription() throws {
@@ -68,7 +68,7 @@ import ScorecardCharts
         for markup in [bars.responsiveSVG, stacked.responsiveSVG] {
             let (wide, narrow) = try svgs(markup)
             #expect(wide["viewBox"] == "0 0 640 320")
-            #expect(narrow["viewBox"] == "0 0 320 300")
+            #expect(narrow["viewBox"] == "0 0 300 300")
             let ids = try #require(parseXML(markup)).all.compactMap { $0["id"] }
             #expect(ids.count == Set(ids).count, "\(ids)")
         }
