@@ -33,20 +33,32 @@ public struct BarChart: Sendable {
         self.caption = caption
     }
 
-    /// The `<figure>` with its SVG and caption.
+    /// The `<figure>` with its SVG, laid out for a desktop and print, and caption.
     public var svg: String {
+        figure(id: id, title: title, description: description, caption: caption,
+               drawings: [drawing(.wide)])
+    }
+
+    /// The `<figure>` with two SVGs, one laid out for a desktop and print, one for a phone
+    /// (`ChartLayout.narrow`), for the stylesheet to choose between; and its caption.
+    public var responsiveSVG: String {
+        figure(id: id, title: title, description: description, caption: caption,
+               drawings: [drawing(.wide), drawing(.narrow)])
+    }
+
+    func drawing(_ layout: ChartLayout) -> ChartDrawing {
         let values = points.map { $0.value.flatMap { $0.isFinite ? $0 : nil } }
         let references = references.filter { $0.value.isFinite }
         let domain = values.compactMap { $0 } + references.map(\.value)
-        let ticks = niceTicks(min: domain.min() ?? 0, max: domain.max() ?? 0, maxCount: 6,
+        let ticks = niceTicks(min: domain.min() ?? 0, max: domain.max() ?? 0, maxCount: layout.maxTicks,
                               includingZero: true)
         var key: [KeyItem] = []
         if points.contains(where: \.marked) {
             key.append(KeyItem(symbol: .ring(ChartPalette.darkBlue), label: "Has a note"))
         }
         let frame = CartesianFrame(
-            ticks: ticks, tickLabels: format.tickLabels(ticks), key: key,
-            endLabels: references.map { Style.label($0, format: format) },
+            layout: layout, ticks: ticks, tickLabels: format.tickLabels(ticks), key: key,
+            endLabels: references.map { Style.label($0, format: format, layout: layout) },
             xLabels: points.map(\.label), placement: .bands, extraTop: 10)
         var svg = SVGWriter()
         let zero = frame.y(0)
@@ -99,9 +111,7 @@ public struct BarChart: Sendable {
         }
         frame.drawEndLabels(into: &svg)
         frame.drawKey(into: &svg)
-        return figure(id: id, title: title, description: description, caption: caption,
-                      width: CartesianFrame.width, height: CartesianFrame.height,
-                      body: svg.markup)
+        return ChartDrawing(layout: layout, body: svg.markup)
     }
 }
 

@@ -6,6 +6,8 @@ struct KeyItem {
         case ring(RGBColour)
         case swatch(RGBColour)
         case mark(String)
+        /// The mark of an axis that does not start at zero.
+        case axisBreak
     }
 
     var symbol: Symbol
@@ -19,13 +21,34 @@ struct EndLabel {
     var colour: RGBColour
 }
 
-/// Axes, grid, x labels, key and right-hand labels shared by line and bar charts, in a
-/// 640 × 320 view box.
+/// The size of a chart's view box and how much text it makes room for: one layout for a
+/// page as wide as a card on a desktop or in print, one for a phone.
+public struct ChartLayout: Sendable, Equatable {
+    /// The view box's width and height.
+    public var width: Double
+    public var height: Double
+    /// The longest line of a right-hand label or a stacked bar's key before it wraps.
+    public var labelCharacters: Int
+    /// The most value-axis ticks.
+    public var maxTicks: Int
+
+    /// 640 × 320: a card on a desktop, and print.
+    public static let wide = ChartLayout(width: 640, height: 320, labelCharacters: 18, maxTicks: 6)
+    /// 300 × 300 for a phone 320 to 375 px wide, where a card leaves a chart 258 to 313 px:
+    /// drawn near its own size there, its 12 px text shows at 10 to 12.5 px, where the wide
+    /// chart shrunk to fit would draw it at 5 to 6 px. Fewer ticks, and period labels thinned
+    /// to fit by `visibleLabelIndices`.
+    public static let narrow = ChartLayout(width: 300, height: 300, labelCharacters: 11, maxTicks: 5)
+}
+
+/// Axes, grid, x labels, key and right-hand labels shared by line and bar charts, in the
+/// view box of a `ChartLayout`.
 struct CartesianFrame {
-    static let width = 640.0
-    static let height = 320.0
     static let lineHeight = 14.0
-    static let endLabelCharacters = 18
+
+    let layout: ChartLayout
+    var width: Double { layout.width }
+    var height: Double { layout.height }
 
     enum Placement {
         /// Points from the left edge to the right edge, inset a little (lines).
@@ -51,9 +74,10 @@ struct CartesianFrame {
     /// - Parameters:
     ///   - rightKeyWidth: room reserved right of the plot for a vertical key (stacked bars).
     ///   - extraTop: room above the plot for labels over the tallest bar.
-    init(ticks: [Double], tickLabels: [String], key: [KeyItem], endLabels: [EndLabel],
-         xLabels: [String], placement: Placement, rightKeyWidth: Double = 0,
-         extraTop: Double = 0) {
+    init(layout: ChartLayout = .wide, ticks: [Double], tickLabels: [String], key: [KeyItem],
+         endLabels: [EndLabel], xLabels: [String], placement: Placement,
+         rightKeyWidth: Double = 0, extraTop: Double = 0) {
+        self.layout = layout
         self.ticks = ticks
         self.tickLabels = tickLabels
         self.key = key
@@ -63,14 +87,14 @@ struct CartesianFrame {
         left = (widestTick + 14).rounded(.up)
         let widestEnd = endLabels.flatMap(\.lines).map { estimatedTextWidth($0) }.max()
         let endRoom = widestEnd.map { $0 + 20 } ?? 0
-        right = Self.width - max(20, endRoom, rightKeyWidth).rounded(.up)
+        right = layout.width - max(20, endRoom, rightKeyWidth).rounded(.up)
 
         // The key runs in rows above the plot, starting level with the plot.
         var rows: [[(item: KeyItem, x: Double)]] = []
         var x = left
         for item in key {
             let width = 30 + estimatedTextWidth(item.label)
-            if rows.isEmpty || (x + width > Self.width - 8 && !(rows.last?.isEmpty ?? true)) {
+            if rows.isEmpty || (x + width > layout.width - 8 && !(rows.last?.isEmpty ?? true)) {
                 rows.append([])
                 x = left
             }
@@ -79,7 +103,7 @@ struct CartesianFrame {
         }
         keyRows = rows
         top = (rows.isEmpty ? 14 : Double(rows.count) * 20 + 16) + extraTop
-        bottom = Self.height - 34
+        bottom = layout.height - 34
 
         let count = xLabels.count
         let plotLeft = left
@@ -99,7 +123,7 @@ struct CartesianFrame {
         }
         let widths = xLabels.map { estimatedTextWidth($0) }
         let centres = zip(xs, widths).map { x, width in
-            min(max(x, width / 2 + 2), Self.width - width / 2 - 2)
+            min(max(x, width / 2 + 2), layout.width - width / 2 - 2)
         }
         shownLabels = visibleLabelIndices(centres: centres, widths: widths)
     }
@@ -123,7 +147,7 @@ struct CartesianFrame {
         for index in shownLabels {
             let label = xLabels[index]
             let width = estimatedTextWidth(label)
-            let x = min(max(xs[index], width / 2 + 2), Self.width - width / 2 - 2)
+            let x = min(max(xs[index], width / 2 + 2), layout.width - width / 2 - 2)
             svg.line(x1: xs[index], y1: bottom, x2: xs[index], y2: bottom + 4,
                      stroke: ChartPalette.secondaryText, width: 1)
             svg.text(label, x: x, y: bottom + 20, anchor: "middle", cssClass: "period")
@@ -135,6 +159,14 @@ struct CartesianFrame {
     func drawBaseline(at y: Double, into svg: inout SVGWriter) {
         svg.line(x1: left, y1: y, x2: right, y2: y, stroke: ChartPalette.secondaryText,
                  width: 1, cssClass: "axis")
+    }
+
+    /// The value axis as a line up the left of the plot with a break mark near its foot: two
+    /// slanted strokes with a white gap between them, for an axis that does not reach zero.
+    func drawAxisBreak(into svg: inout SVGWriter) {
+        svg.line(x1: left, y1: top, x2: left, y2: bottom, stroke: ChartPalette.secondaryText,
+                 width: 1, cssClass: "axis")
+        drawBreakMark(x: left, y: bottom - 12, into: &svg)
     }
 
     /// The key above the plot.
@@ -184,5 +216,20 @@ func drawSymbol(_ symbol: KeyItem.Symbol, x: Double, y: Double, into svg: inout 
         svg.rect(x: x + 6, y: y - 6, width: 12, height: 12, fill: colour)
     case let .mark(text):
         svg.text(text, x: x + 12, y: y + 6, anchor: "middle", fontSize: 16, bold: true)
+    case .axisBreak:
+        svg.line(x1: x + 12, y1: y - 8, x2: x + 12, y2: y + 8, stroke: ChartPalette.secondaryText,
+                 width: 1)
+        drawBreakMark(x: x + 12, y: y, cssClass: nil, into: &svg)
     }
+}
+
+/// A break in a vertical axis centred on `(x, y)`: a white band crossing it between two
+/// slanted strokes, 14 wide and 6 apart.
+func drawBreakMark(x: Double, y: Double, cssClass: String? = "axis-break",
+                   into svg: inout SVGWriter) {
+    svg.rect(x: x - 7, y: y - 4, width: 14, height: 6, fill: .white, cssClass: cssClass)
+    svg.line(x1: x - 7, y1: y + 1, x2: x + 7, y2: y - 5, stroke: ChartPalette.secondaryText,
+             width: 1.5, cssClass: cssClass)
+    svg.line(x1: x - 7, y1: y + 5, x2: x + 7, y2: y - 1, stroke: ChartPalette.secondaryText,
+             width: 1.5, cssClass: cssClass)
 }

@@ -39,8 +39,20 @@ public struct LineChart: Sendable {
         self.caption = caption
     }
 
-    /// The `<figure>` with its SVG and caption.
+    /// The `<figure>` with its SVG, laid out for a desktop and print, and caption.
     public var svg: String {
+        figure(id: id, title: title, description: description, caption: caption,
+               drawings: [drawing(.wide)])
+    }
+
+    /// The `<figure>` with two SVGs, one laid out for a desktop and print, one for a phone
+    /// (`ChartLayout.narrow`), for the stylesheet to choose between; and its caption.
+    public var responsiveSVG: String {
+        figure(id: id, title: title, description: description, caption: caption,
+               drawings: [drawing(.wide), drawing(.narrow)])
+    }
+
+    func drawing(_ layout: ChartLayout) -> ChartDrawing {
         let values = points.map { $0.value.flatMap { $0.isFinite ? $0 : nil } }
         let rolling = (0..<points.count).map { index -> Double? in
             guard let rollingMean, index < rollingMean.count,
@@ -50,7 +62,9 @@ public struct LineChart: Sendable {
         let references = references.filter { $0.value.isFinite }
         let domain = values.compactMap { $0 } + rolling.compactMap { $0 } + references.map(\.value)
         let ticks = domain.isEmpty
-            ? [] : niceTicks(min: domain.min()!, max: domain.max()!, maxCount: 6)
+            ? [] : niceTicks(min: domain.min()!, max: domain.max()!, maxCount: layout.maxTicks)
+        let tickLabels = format.tickLabels(ticks)
+        let cut = AxisCut(ticks: ticks, labels: tickLabels)
 
         var key: [KeyItem] = []
         if rolling.contains(where: { $0 != nil }) {
@@ -64,6 +78,9 @@ public struct LineChart: Sendable {
             key.append(KeyItem(symbol: .brokenLine(ChartPalette.darkBlue),
                                label: "Break in line: no data"))
         }
+        if let cut {
+            key.append(KeyItem(symbol: .axisBreak, label: cut.keyLabel))
+        }
 
         var endLabels: [EndLabel] = []
         if let last = points.last, let value = values.last ?? nil {
@@ -73,17 +90,18 @@ public struct LineChart: Sendable {
         if let value = rolling.last ?? nil {
             endLabels.append(EndLabel(
                 lines: wrapWords("Rolling mean " + format.displayString(value),
-                                 maxCharacters: CartesianFrame.endLabelCharacters),
+                                 maxCharacters: layout.labelCharacters),
                 value: value, colour: ChartPalette.textColour(for: ChartPalette.turquoise)))
         }
-        endLabels += references.map { Style.label($0, format: format) }
+        endLabels += references.map { Style.label($0, format: format, layout: layout) }
 
         let frame = CartesianFrame(
-            ticks: ticks, tickLabels: format.tickLabels(ticks), key: key, endLabels: endLabels,
+            layout: layout, ticks: ticks, tickLabels: tickLabels, key: key, endLabels: endLabels,
             xLabels: points.map(\.label), placement: .points)
         var svg = SVGWriter()
         frame.drawAxes(into: &svg)
         frame.drawBaseline(at: frame.bottom, into: &svg)
+        if cut != nil { frame.drawAxisBreak(into: &svg) }
         if domain.isEmpty {
             svg.text("No data", x: (frame.left + frame.right) / 2,
                      y: (frame.top + frame.bottom) / 2 + 4, anchor: "middle",
@@ -116,9 +134,7 @@ public struct LineChart: Sendable {
         }
         frame.drawEndLabels(into: &svg)
         frame.drawKey(into: &svg)
-        return figure(id: id, title: title, description: description, caption: caption,
-                      width: CartesianFrame.width, height: CartesianFrame.height,
-                      body: svg.markup)
+        return ChartDrawing(layout: layout, body: svg.markup, descriptionNote: cut?.sentence)
     }
 
     private func valueText(_ value: Double, status: String?) -> String {
@@ -154,9 +170,34 @@ enum Style {
         }
     }
 
-    static func label(_ reference: ReferenceLine, format: ValueFormat) -> EndLabel {
+    static func label(_ reference: ReferenceLine, format: ValueFormat, layout: ChartLayout) -> EndLabel {
         EndLabel(lines: wrapWords(reference.label + " " + format.displayString(reference.value),
-                                  maxCharacters: CartesianFrame.endLabelCharacters),
+                                  maxCharacters: layout.labelCharacters),
                  value: reference.value, colour: ChartPalette.textColour(for: colour(reference.kind)))
+    }
+}
+
+/// A value axis that does not reach zero, which the chart marks with a break and says so
+/// in words, as the Analysis Function's guidance on charts asks of an axis not starting at
+/// zero.
+struct AxisCut {
+    /// The sentence added to the chart's description.
+    let sentence: String
+    /// The key's words beside the break mark.
+    let keyLabel: String
+
+    /// Nil when the ticks run through zero (or there are none).
+    init?(ticks: [Double], labels: [String]) {
+        guard let low = ticks.first, let high = ticks.last, let lowLabel = labels.first,
+              let highLabel = labels.last else { return nil }
+        if low > 0 {
+            sentence = "The value axis starts at \(lowLabel), not zero."
+            keyLabel = "Axis starts at \(lowLabel), not zero"
+        } else if high < 0 {
+            sentence = "The value axis stops at \(highLabel), below zero."
+            keyLabel = "Axis stops at \(highLabel), below zero"
+        } else {
+            return nil
+        }
     }
 }

@@ -102,16 +102,39 @@ func runs(_ values: [Double?], x: (Int) -> Double, y: (Double) -> Double) -> [[P
     return result
 }
 
+/// One layout of a chart drawn: its view box, body and the sentence its description adds
+/// (the axis cut, say) to the chart's own.
+struct ChartDrawing {
+    var layout: ChartLayout
+    var body: String
+    var descriptionNote: String? = nil
+}
+
 /// Wraps a chart body in the accessible figure pattern that passes vnu, axe and PDF alt text.
+///
+/// With two drawings (wide, then narrow) the figure holds both SVGs, classed `chart-wide` and
+/// `chart-narrow` for the stylesheet to show one and hide the other with `display: none`,
+/// which also takes the hidden one out of the accessibility tree. The narrow one's title and
+/// description ids are `ID_narrow_t` and `ID_narrow_d`: ids from content are lower-case
+/// letters, digits and hyphens, so no other chart's ids can take that form.
 func figure(id: String, title: String, description: String, caption: String,
-            width: Double, height: Double, body: String) -> String {
+            drawings: [ChartDrawing]) -> String {
     let id = escapeXML(id)
-    return "<figure class=\"chart\" aria-labelledby=\"\(id)_cap\">"
-        + "<svg role=\"img\" aria-labelledby=\"\(id)_t \(id)_d\" viewBox=\"0 0 "
-        + svgNumber(width) + " " + svgNumber(height)
-        + "\" xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" font-size=\"12\">"
-        + "<title id=\"\(id)_t\">" + escapeXML(title) + "</title>"
-        + "<desc id=\"\(id)_d\">" + escapeXML(description) + "</desc>\n"
-        + body
-        + "</svg><figcaption id=\"\(id)_cap\">" + escapeXML(caption) + "</figcaption></figure>"
+    let responsive = drawings.count > 1
+    var svgs = ""
+    for (index, drawing) in drawings.enumerated() {
+        let svgID = index == 0 ? id : id + "_narrow"
+        let cssClass = !responsive ? "chart-svg" : index == 0 ? "chart-svg chart-wide" : "chart-svg chart-narrow"
+        let text = drawing.descriptionNote.map { description.isEmpty ? $0 : description + " " + $0 }
+            ?? description
+        svgs += "<svg role=\"img\" aria-labelledby=\"\(svgID)_t \(svgID)_d\" viewBox=\"0 0 "
+            + svgNumber(drawing.layout.width) + " " + svgNumber(drawing.layout.height)
+            + "\" xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cssClass)\" font-size=\"12\">"
+            + "<title id=\"\(svgID)_t\">" + escapeXML(title) + "</title>"
+            + "<desc id=\"\(svgID)_d\">" + escapeXML(text) + "</desc>\n"
+            + drawing.body
+            + "</svg>"
+    }
+    return "<figure class=\"chart\" aria-labelledby=\"\(id)_cap\">" + svgs
+        + "<figcaption id=\"\(id)_cap\">" + escapeXML(caption) + "</figcaption></figure>"
 }

@@ -41,9 +41,23 @@ public struct StackedBarChart: Sendable {
     static let keyCharacters = 20
     static let incompleteNote = "Incomplete: a category has no data"
 
-    /// The `<figure>` with its SVG and caption.
+    /// The `<figure>` with its SVG, laid out for a desktop and print, and caption.
     public var svg: String {
+        figure(id: id, title: title, description: description, caption: caption,
+               drawings: [drawing(.wide)])
+    }
+
+    /// The `<figure>` with two SVGs, one laid out for a desktop and print, one for a phone
+    /// (`ChartLayout.narrow`), for the stylesheet to choose between; and its caption.
+    public var responsiveSVG: String {
+        figure(id: id, title: title, description: description, caption: caption,
+               drawings: [drawing(.wide), drawing(.narrow)])
+    }
+
+    func drawing(_ layout: ChartLayout) -> ChartDrawing {
         let palette = ChartPalette.categorical
+        // The wide key keeps its 20 characters a line; the narrow one wraps sooner.
+        let keyCharacters = layout == .wide ? Self.keyCharacters : layout.labelCharacters
         func value(_ category: Int, _ period: Int) -> Double? {
             guard category < values.count, period < values[category].count,
                   let value = values[category][period], value.isFinite else { return nil }
@@ -52,7 +66,7 @@ public struct StackedBarChart: Sendable {
         let columns = periods.indices.map { period in categories.indices.map { value($0, period) } }
         let highs = columns.map { $0.compactMap { $0 }.filter { $0 > 0 }.reduce(0, +) }
         let lows = columns.map { $0.compactMap { $0 }.filter { $0 < 0 }.reduce(0, +) }
-        let ticks = niceTicks(min: lows.min() ?? 0, max: highs.max() ?? 0, maxCount: 6,
+        let ticks = niceTicks(min: lows.min() ?? 0, max: highs.max() ?? 0, maxCount: layout.maxTicks,
                               includingZero: true)
         let incomplete = columns.map { column in
             column.contains { $0 == nil } && column.contains { $0 != nil }
@@ -62,15 +76,15 @@ public struct StackedBarChart: Sendable {
         var keyEntries: [(symbol: KeyItem.Symbol, lines: [String])] = categories.indices
             .reversed().map { category in
                 (.swatch(palette[category % palette.count]),
-                 wrapWords(categories[category], maxCharacters: Self.keyCharacters))
+                 wrapWords(categories[category], maxCharacters: keyCharacters))
             }
         if incomplete.contains(true) {
             keyEntries.append((.mark("*"),
-                               wrapWords(Self.incompleteNote, maxCharacters: Self.keyCharacters)))
+                               wrapWords(Self.incompleteNote, maxCharacters: keyCharacters)))
         }
         let keyTextWidth = keyEntries.flatMap(\.lines).map { estimatedTextWidth($0) }.max() ?? 0
         let frame = CartesianFrame(
-            ticks: ticks, tickLabels: format.tickLabels(ticks), key: [], endLabels: [],
+            layout: layout, ticks: ticks, tickLabels: format.tickLabels(ticks), key: [], endLabels: [],
             xLabels: periods, placement: .bands,
             rightKeyWidth: keyEntries.isEmpty ? 0 : keyTextWidth + 54, extraTop: 10)
 
@@ -117,8 +131,6 @@ public struct StackedBarChart: Sendable {
             }
             y += height + 8
         }
-        return figure(id: id, title: title, description: description, caption: caption,
-                      width: CartesianFrame.width, height: CartesianFrame.height,
-                      body: svg.markup)
+        return ChartDrawing(layout: layout, body: svg.markup)
     }
 }

@@ -1,7 +1,7 @@
 public import ScorecardCore
 
 /// An inline reference written in narrative prose: `{{id}}`, `{{id.period}}`,
-/// `{{id.target}}` or `{{id.change}}`.
+/// `{{id.target}}`, `{{id.change}}` or `{{id.direction}}`.
 public struct InlineReference: Sendable, Hashable {
     /// Which figure of the indicator a reference asks for, beyond its latest value.
     public enum Field: String, Sendable, Hashable, CaseIterable {
@@ -11,6 +11,8 @@ public struct InlineReference: Sendable, Hashable {
         case target
         /// The change since the previous visit, as displayed.
         case change
+        /// Whether that change is better or worse, by the indicator's `better`.
+        case direction
     }
 
     /// The indicator id as written (it matches `[a-z0-9][a-z0-9-]*`, at most 64 characters).

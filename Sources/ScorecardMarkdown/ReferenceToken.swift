@@ -58,12 +58,12 @@ struct ReferenceToken: Equatable {
         let id = String(parts[0])
         guard IndicatorID.isValid(id) else {
             return .malformed(
-                "'\(written)' is not a valid inline reference: '\(id)' is not an indicator id (\(IndicatorID.rule)); write {{id}}, {{id.period}}, {{id.target}} or {{id.change}}")
+                "'\(written)' is not a valid inline reference: '\(id)' is not an indicator id (\(IndicatorID.rule)); write {{id}}, {{id.period}}, {{id.target}}, {{id.change}} or {{id.direction}}")
         }
         guard parts.count == 2 else { return .reference(indicator: id, field: nil) }
         guard let field = InlineReference.Field(rawValue: String(parts[1])) else {
             return .malformed(
-                "unknown field '\(parts[1])' in '\(written)'; expected one of period, target, change (or {{\(id)}} for the latest value)")
+                "unknown field '\(parts[1])' in '\(written)'; expected one of period, target, change, direction (or {{\(id)}} for the latest value)")
         }
         return .reference(indicator: id, field: field)
     }

@@ -42,6 +42,7 @@ enum ChangesView {
             "after": .text(f.latestText),
             "afterPeriod": .optional(f.latest?.period.label),
             "change": .text(f.changeText ?? "–"),
+            "direction": IndicatorView.direction(f),
             "ragBefore": IndicatorView.rag(f.previousRAG),
             "ragAfter": IndicatorView.rag(f.rag),
             "ragMoved": .flag(i.ragMoved),

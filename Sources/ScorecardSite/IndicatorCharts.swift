@@ -67,7 +67,7 @@ enum IndicatorCharts {
                 periods.map { p in double(pointByCell[PeriodAndCategory(period: p, category: c)]?.value) }
             }
             return StackedBarChart(id: id, title: title, description: description, periods: periods.map(\.label),
-                                   categories: f.categories, values: values, format: format(def)).svg
+                                   categories: f.categories, values: values, format: format(def)).responsiveSVG
         case .line, .bar:
             guard let headline = f.headline, headline.contains(where: { $0.value != nil }), let series else { return nil }
             let periods = series.periods
@@ -78,7 +78,7 @@ enum IndicatorCharts {
             }
             if f.chart == .bar {
                 return BarChart(id: id, title: title, description: description, points: points,
-                                references: references, format: format(def)).svg
+                                references: references, format: format(def)).responsiveSVG
             }
             var rolling: [Double?]?
             if let r = f.rolling {
@@ -86,7 +86,7 @@ enum IndicatorCharts {
                 rolling = periods.map { double(means[$0] ?? nil) }
             }
             return LineChart(id: id, title: title, description: description, points: points,
-                             references: references, rollingMean: rolling, format: format(def)).svg
+                             references: references, rollingMean: rolling, format: format(def)).responsiveSVG
         }
     }
 

@@ -39,6 +39,45 @@ enum IndicatorView {
         return .object(["word": .text(t.label), "symbol": .text(t.symbol), "class": .text("trend-\(t.rawValue)")])
     }
 
+    /// Which way the change since the previous visit went, judged by `better`: "better" with
+    /// a tick or "worse" with a cross, so it never rests on colour; empty for `better:
+    /// neither`, for no change, and for a change that shows as zero once rounded.
+    static func direction(_ f: IndicatorFigures) -> TemplateValue {
+        guard let better = isBetter(f) else { return .empty }
+        return .object([
+            "word": .text(better ? "better" : "worse"),
+            "symbol": .text(better ? "✓" : "✗"),
+            "class": .text(better ? "direction-better" : "direction-worse"),
+        ])
+    }
+
+    /// True when the change since the previous visit is better, false when worse; nil with
+    /// no change, a change that shows as zero once rounded, or `better: neither`.
+    static func isBetter(_ f: IndicatorFigures) -> Bool? {
+        guard let c = f.change, f.definition.better != .neither else { return nil }
+        let shown = DecimalNumber.rounded(c, places: f.definition.decimals)
+        guard shown != 0 else { return nil }
+        return (shown > 0) == (f.definition.better == .higher)
+    }
+
+    /// What `{{id.direction}}` shows for an indicator with a change: `✓ better` or `✗ worse`,
+    /// `no change` when it shows as zero, and `–` for `better: neither`.
+    static func directionText(_ f: IndicatorFigures) -> String {
+        if f.definition.better == .neither { return "–" }
+        guard let better = isBetter(f) else { return "no change" }
+        return better ? "✓ better" : "✗ worse"
+    }
+
+    /// Why an indicator has no trend, in the words of the spec's rule (a trend needs three
+    /// or more numeric headline values); nil when it has one.
+    static func noTrendReason(_ f: IndicatorFigures) -> String? {
+        guard f.trend == nil else { return nil }
+        guard let headline = f.headline else { return "None: no overall figure, only its parts" }
+        let count = headline.filter { $0.value != nil }.count
+        let has = count == 0 ? "none yet" : count == 1 ? "there is 1" : "there are \(count)"
+        return "Needs three or more figures; \(has)"
+    }
+
     static func comparators(_ def: IndicatorDefinition) -> TemplateValue {
         .list(def.comparators.map { c in
             .object([
@@ -66,7 +105,9 @@ enum IndicatorView {
     static func summary(_ f: IndicatorFigures, previousVisitTitle: String?) -> [String: TemplateValue] {
         let def = f.definition
         var changeNote: String?
+        var changeSince: String?
         if let title = previousVisitTitle {
+            changeSince = "since \(title)"
             if !f.existedAtPreviousVisit {
                 changeNote = "New since \(title)"
             } else if f.change == nil {
@@ -87,6 +128,10 @@ enum IndicatorView {
             "trend": trend(f.trend),
             "change": .optional(f.changeText),
             "changeNote": .optional(changeNote),
+            "changeSince": .optional(changeSince),
+            "direction": direction(f),
+            "noTrend": .optional(noTrendReason(f)),
+            "latestKey": symbolKey(for: [f.latestText]),
             "comparators": comparators(def),
             "hasComparators": .flag(!def.comparators.isEmpty),
         ]

@@ -93,6 +93,9 @@ struct NarrativeView {
         case .change?:
             guard let c = f.changeText else { return missing("change since the previous visit") }
             return .text(c)
+        case .direction?:
+            guard f.change != nil else { return missing("change since the previous visit") }
+            return .text(IndicatorView.directionText(f))
         }
     }
 }

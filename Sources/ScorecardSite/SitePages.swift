@@ -264,7 +264,8 @@ struct SitePages {
             let r = view.render(overview)
             out.add(r.diagnostics)
             ctx["overview"] = .html(r.html)
-            ctx["overviewTitle"] = .optional(overview.title)
+            // The page's h1 is the visit's title: an overview titled the same adds no heading.
+            ctx["overviewTitle"] = .optional(overview.title == v.visit.title ? nil : overview.title)
         } else {
             ctx["overview"] = .empty
             ctx["overviewTitle"] = .empty

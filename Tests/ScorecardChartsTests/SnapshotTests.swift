@@ -76,7 +76,9 @@ import ScorecardCharts
         let keyLines = root.all.filter { $0.name == "line" && $0["y1"] == "10" }
         #expect(keyLines.map { [$0["x1"], $0["x2"]] } == [["140", "148"], ["156", "164"]])
         let key = root.elements("text", class: "key")
-        #expect(key.map { $0["x"] } == ["57", "170"])
+        // The third entry, for the axis cut at 10, starts 18 after the second's 30 + 22 × 6.5 =
+        // 173: its symbol at 140 + 173 + 18 = 331, its words 30 further, at 361.
+        #expect(key.map { $0["x"] } == ["57", "170", "361"])
         #expect(key.allSatisfy { $0["y"] == "14" })
     }
 

@@ -121,7 +121,7 @@ import Testing
         let rendered = render("See {{abc.foo}}.\n")
         #expect(rendered.references.isEmpty)
         #expect(rendered.diagnostics == [.error(
-            "unknown field 'foo' in '{{abc.foo}}'; expected one of period, target, change (or {{abc}} for the latest value)",
+            "unknown field 'foo' in '{{abc.foo}}'; expected one of period, target, change, direction (or {{abc}} for the latest value)",
             at: at(1, 5))])
         #expect(rendered.html == "<p>See {{abc.foo}}.</p>\n")
     }

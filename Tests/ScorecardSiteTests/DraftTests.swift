@@ -58,7 +58,7 @@ import ScorecardSite
         // The draft's change is against July, the latest published visit before it:
         // 90.0 − 86.25 = 3.75, shown +3.8 pp (not 90.0 − 76.0 = +14.0 pp against February).
         #expect(summary.contains("\"changeSincePreviousVisit\": 3.75,"))
-        #expect(result.text("visits/2020-10/front-door/index.html")?.contains("<div><dt>Change</dt><dd>+3.8 pp <span class=\"muted\">Since Monitoring visit, July 2020</span></dd></div>") == true)
+        #expect(result.text("visits/2020-10/front-door/index.html")?.contains("<div><dt>Change</dt><dd>+3.8 pp <span class=\"muted\">since Monitoring visit, July 2020</span>, <span class=\"direction direction-better\"><span aria-hidden=\"true\">✓</span> better</span>") == true)
 
         // The published visits are exactly as without the draft; the home page lists the
         // draft, marked, but still leads to July, and so does latest/.

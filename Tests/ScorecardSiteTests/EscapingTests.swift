@@ -149,7 +149,7 @@ import ScorecardSite
         // Notes of categories are prefixed with the category.
         #expect(card.contains("<td>\(e) category A: \(e) note A</td>"))
         // The chart's description quotes the comparator and categories, escaped.
-        #expect(card.contains("above \(e) comparator (75.0% in \(e) period).</desc>"))
+        #expect(card.contains("above \(e) comparator (75.0% in \(e) period)."))
 
         // Markdown: raw HTML is shown as text; dangerous URLs are emptied; the literal
         // entity `&amp;` is an entity in Markdown, so it reads "&".

@@ -136,7 +136,8 @@ import ScorecardSite
         #expect(july.contains("<td class=\"num\">80.0%</td>"))
         #expect(july.contains("<span class=\"rag rag-green\"><span aria-hidden=\"true\">●</span> Green</span>"))
         #expect(july.contains("<span class=\"trend trend-improving\"><span aria-hidden=\"true\">↑</span> Improving</span>"))
-        #expect(july.contains("<td class=\"num\">+10.3 pp</td>"))
+        // Better: a percent with `better: higher` went up.
+        #expect(july.contains("<td class=\"num\">+10.3 pp <span class=\"direction direction-better\"><span aria-hidden=\"true\">✓</span> better</span>"))
         #expect(july.contains("<span class=\"comparator\">Statistical neighbours: 75.0%</span>"))
 
         let february = try row("#ind-decided-1wd\">", in: "visits/2020-02/index.html")
@@ -146,7 +147,8 @@ import ScorecardSite
 
         let rate = try row("#ind-referrals-rate\">", in: "visits/2020-07/index.html")
         #expect(rate.contains("<td class=\"num\">6.6 per 10,000 [p]</td>"))
-        #expect(rate.contains("<td class=\"num\">+0.4 per 10,000</td>"))
+        // Worse: a rate with `better: lower` went up.
+        #expect(rate.contains("<td class=\"num\">+0.4 per 10,000 <span class=\"direction direction-worse\"><span aria-hidden=\"true\">✗</span> worse</span>"))
         #expect(rate.contains("trend-improving"))
         #expect(!rate.contains("rag-"))
 
@@ -163,15 +165,17 @@ import ScorecardSite
                 <dl class="card-facts">
                   <div><dt>Target</dt><dd>80.0%</dd></div>
             """))
-        #expect(page.contains("<div><dt>Change</dt><dd>+10.3 pp <span class=\"muted\">Since Monitoring visit, February 2020</span></dd></div>"))
+        #expect(page.contains("<div><dt>Change</dt><dd>+10.3 pp <span class=\"muted\">since Monitoring visit, February 2020</span>, <span class=\"direction direction-better\"><span aria-hidden=\"true\">✓</span> better</span>"))
         #expect(page.contains("<div><dt>Statistical neighbours</dt><dd>75.0%</dd></div>"))
-        // The chart's text equivalent: first 70.0% (Oct 2019), last 86.3%, Mar 2020 a gap.
-        #expect(page.contains("<desc id=\"chart-decided-1wd_d\">Rose from 70.0% in Oct 2019 to 86.3% in Jun 2020; 1 period has no figure; above the 80.0% target; above Statistical neighbours (75.0%).</desc>"))
+        // The chart's text equivalent: first 70.0% (Oct 2019), last 86.3%, Mar 2020 a gap. The
+        // values, target and comparator span 70 … 86.25: ticks of 5 from 70% to 90% (step 2 would
+        // need ten), so the axis is cut at 70%.
+        #expect(page.contains("<desc id=\"chart-decided-1wd_d\">Rose from 70.0% in Oct 2019 to 86.3% in Jun 2020; 1 period has no figure; above the 80.0% target; above Statistical neighbours (75.0%). The value axis starts at 70%, not zero.</desc>"))
 
         let changes = try row("#ind-decided-1wd\">", in: "visits/2020-07/changes/index.html")
         #expect(changes.contains("<td class=\"num\">76.0% <span class=\"muted\">Jan 2020</span></td>"))
         #expect(changes.contains("<td class=\"num\">86.3% <span class=\"muted\">Jun 2020</span></td>"))
-        #expect(changes.contains("<td class=\"num\">+10.3 pp</td>"))
+        #expect(changes.contains("<td class=\"num\">+10.3 pp <span class=\"direction direction-better\"><span aria-hidden=\"true\">✓</span> better</span>"))
         #expect(changes.contains("<strong class=\"tag\">Moved band</strong>"))   // amber → green
     }
 
@@ -251,7 +255,8 @@ import ScorecardSite
         #expect(care.contains("<tr><th scope=\"row\">Apr 2020</th><td>[x]</td><td>125</td><td>28</td><td>[c]</td></tr>"))
         // Apr 2020 (the fourth bar, x = 256.17) has two segments, not three.
         #expect(care.components(separatedBy: "<rect class=\"segment\" x=\"256.17\"").count - 1 == 2)
-        #expect(care.components(separatedBy: "<rect class=\"segment\"").count - 1 == 3 * 6 - 1)
+        // Each of the chart's two SVGs (wide and narrow) draws the 17 segments.
+        #expect(care.components(separatedBy: "<rect class=\"segment\"").count - 1 == 2 * (3 * 6 - 1))
         #expect(care.contains("<desc id=\"chart-placements_d\">Rose from 160 in Jan 2020 to 173 in Jun 2020; 1 period has no figure.</desc>"))
 
         let summary = try #require(result.text("visits/2020-07/summary.json"))

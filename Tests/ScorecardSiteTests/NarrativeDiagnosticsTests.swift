@@ -92,7 +92,7 @@ import ScorecardSite
         let page = try #require(result.text("visits/2020-07/front-door/index.html"))
         #expect(page.contains("<p>Now [c] in Jun 2020 against 80.0%,\na change of [c]. Rates have no target: [x].</p>"))
         #expect(page.contains("<pre><code>{{decided-1wd}} in a code block\n</code></pre>"))
-        #expect(page.contains("<p class=\"card-latest\"><span class=\"big-number\">[c]</span> <span class=\"muted\">Jun 2020</span></p>"))
+        #expect(page.contains("<p class=\"card-latest\"><span class=\"big-number\">[c]</span><span class=\"latest-key\"><span>[c] suppressed to protect confidentiality</span> </span> <span class=\"muted\">Jun 2020</span></p>"))
         #expect(result.text("visits/2020-02/index.html")?.contains("<p>Change: [x].</p>") == true)
 
         let summary = try #require(result.text("visits/2020-07/summary.json"))

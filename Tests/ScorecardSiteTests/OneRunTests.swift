@@ -23,7 +23,7 @@ import ScorecardSite
         #expect(result.printed == [
             Self.csvError,
             "\(Self.narrativePath):1:9: error: unknown indicator 'decided-1wdd' in {{decided-1wdd}}; it is not defined in any scorecard of this visit; did you mean 'decided-1wd'?",
-            "\(Self.narrativePath):1:27: error: unknown field 'bogus' in '{{decided-1wd.bogus}}'; expected one of period, target, change (or {{decided-1wd}} for the latest value)",
+            "\(Self.narrativePath):1:27: error: unknown field 'bogus' in '{{decided-1wd.bogus}}'; expected one of period, target, change, direction (or {{decided-1wd}} for the latest value)",
             "\(Self.narrativePath):4:1: error: unknown indicator 'nosuch' in a kpi block; it is not defined in any scorecard of this visit",
             "\(Self.narrativePath):5:1: error: 'Bad_Id' is not a valid indicator id in a kpi block; ids match [a-z0-9][a-z0-9-]*, at most 64 characters, one id per line",
         ])

