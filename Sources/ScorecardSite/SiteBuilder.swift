@@ -41,6 +41,7 @@ public enum SiteBuilder {
             return Result(files: [:], diagnostics: diagnostics.normalized())
         }
         let all = VisitFigures.computeAll(content.visits, site: site)
+        for figures in all { diagnostics += DisclosureAudit.diagnostics(figures, site: site) }
         let written = all.filter { options.drafts || $0.visit.status == .published }
         let pages = SitePages(site: site, all: all, written: written, renderer: renderer)
         let out = SitePages.Output()
