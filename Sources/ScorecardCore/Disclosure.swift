@@ -41,7 +41,9 @@ public struct DisclosureRule: Sendable, Hashable {
             }
             if !categories.isEmpty,
                hideRecoverableCells(&out, unit: definition.unit, categories: categories) { changed = true }
-            if !changed { break }
+            // Secondary suppression runs each period to the end in one pass; only the steps of
+            // a running total can call for another.
+            if !changed || !definition.cumulative { break }
         }
         return out
     }

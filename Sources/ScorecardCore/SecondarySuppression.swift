@@ -1,12 +1,25 @@
 import Foundation
 
 extension DisclosureRule {
+    /// A figure of a point that adds up across a breakdown.
+    enum Measure: String, CaseIterable {
+        case value = "total", numerator, denominator
+
+        func of(_ p: PublishedPoint) -> Decimal? {
+            switch self {
+            case .value: return p.value
+            case .numerator: return p.numerator
+            case .denominator: return p.denominator
+            }
+        }
+    }
+
     /// The figures of a point that add up across a breakdown: a count's value; a percent's or
     /// rate's numerator and denominator.
-    static func additiveMeasures(_ unit: MeasureUnit) -> [KeyPath<PublishedPoint, Decimal?>] {
+    static func additiveMeasures(_ unit: MeasureUnit) -> [Measure] {
         switch unit {
-        case .count: return [\.value]
-        case .percent, .ratePer10k: return [\.numerator, \.denominator]
+        case .count: return [.value]
+        case .percent, .ratePer10k: return [.numerator, .denominator]
         case .days, .number: return []
         }
     }
@@ -38,28 +51,38 @@ extension DisclosureRule {
         }
         var changed = false
         for period in periods {
-            guard let t = totals[period] else { continue }
-            let here = categories.compactMap { cells[period]?[$0] }
-            for measure in measures {
-                while let total = points[t][keyPath: measure] {
-                    let hidden = here.filter { points[$0].isSuppressed }
-                    guard !hidden.isEmpty else { break }
-                    var published: Decimal = 0
-                    for i in here { published += points[i][keyPath: measure] ?? 0 }
-                    let remainder = total - published
-                    guard hidden.count == 1 || hides(remainder) else { break }
-                    let candidates = here.enumerated().compactMap { order, i -> (i: Int, v: Decimal, order: Int)? in
-                        guard !points[i].isSuppressed, let v = points[i][keyPath: measure], v > 0 else { return nil }
-                        return (i, v, order)
-                    }
-                    if let next = candidates.min(by: { ($0.v, $0.order) < ($1.v, $1.order) }) {
-                        points[next.i] = points[next.i].suppressed()
-                    } else {
-                        points[t] = points[t].suppressed()
-                    }
-                    changed = true
-                }
+            guard let t = totals[period], let row = cells[period] else { continue }
+            let here = categories.compactMap { row[$0] }
+            guard here.contains(where: { points[$0].isSuppressed }) else { continue }
+            // Hiding a cell for one measure changes what the others leave, so go round the
+            // measures until none hides anything.
+            while measures.map({ hideUntilSafe(&points, total: t, cells: here, measure: $0) }).contains(true) {
+                changed = true
             }
+        }
+        return changed
+    }
+
+    /// One period and measure: hides the next smallest cell (or the total) while a hidden
+    /// cell could be worked out. True when it hid anything.
+    private func hideUntilSafe(_ points: inout [PublishedPoint], total t: Int, cells here: [Int], measure: Measure) -> Bool {
+        var changed = false
+        while let total = measure.of(points[t]) {
+            let hidden = here.filter { points[$0].isSuppressed }
+            guard !hidden.isEmpty else { break }
+            var published: Decimal = 0
+            for i in here { published += measure.of(points[i]) ?? 0 }
+            guard hidden.count == 1 || hides(total - published) else { break }
+            let candidates = here.enumerated().compactMap { order, i -> (i: Int, v: Decimal, order: Int)? in
+                guard !points[i].isSuppressed, let v = measure.of(points[i]), v > 0 else { return nil }
+                return (i, v, order)
+            }
+            if let next = candidates.min(by: { ($0.v, $0.order) < ($1.v, $1.order) }) {
+                points[next.i] = points[next.i].suppressed()
+            } else {
+                points[t] = points[t].suppressed()
+            }
+            changed = true
         }
         return changed
     }

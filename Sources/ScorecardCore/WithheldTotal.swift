@@ -27,10 +27,8 @@ public struct WithheldTotal: Sendable, Hashable {
     /// back: exactly one category is hidden, or what is hidden adds up to 1 … N − 1.
     static func find(points: [PublishedPoint], source: [PublishedPoint], unit: MeasureUnit,
                      categories: [String], rule: DisclosureRule) -> [WithheldTotal] {
-        guard rule.suppressBelow > 0, !categories.isEmpty else { return [] }
-        let names: [PartialKeyPath<PublishedPoint>: String] = [\PublishedPoint.value: "total",
-                                                              \PublishedPoint.numerator: "numerator",
-                                                              \PublishedPoint.denominator: "denominator"]
+        guard rule.suppressBelow > 0, !categories.isEmpty,
+              points.contains(where: { $0.breakdown != nil && $0.isSuppressed }) else { return [] }
         var out: [WithheldTotal] = []
         var shownBy: [Period: [PublishedPoint]] = [:]
         var beforeBy: [Period: [PublishedPoint]] = [:]
@@ -44,17 +42,19 @@ public struct WithheldTotal: Sendable, Hashable {
             let shown = shownBy[period] ?? []
             let before = beforeBy[period] ?? []
             guard shown.contains(where: { $0.breakdown != nil && $0.isSuppressed }) else { continue }
+            let headline = shown.first(where: { $0.breakdown == nil })
+            let measures = DisclosureRule.additiveMeasures(unit).filter { m in headline.flatMap(m.of) == nil }
+            guard !measures.isEmpty else { continue }
             let hidden = categories.filter { c in shown.contains { $0.breakdown == c && $0.isSuppressed } }
             guard !hidden.isEmpty else { continue }
-            for measure in DisclosureRule.additiveMeasures(unit) {
-                if shown.first(where: { $0.breakdown == nil })?[keyPath: measure] != nil { continue }
+            for measure in measures {
                 var total: Decimal = 0
-                if let written = before.first(where: { $0.breakdown == nil })?[keyPath: measure] {
+                if let written = before.first(where: { $0.breakdown == nil }).flatMap(measure.of) {
                     total = written
                 } else {
                     var complete = true
                     for c in categories {
-                        guard let v = before.first(where: { $0.breakdown == c })?[keyPath: measure] else {
+                        guard let v = before.first(where: { $0.breakdown == c }).flatMap(measure.of) else {
                             // A category with no row, or `x`, is taken as 0; one suppressed at
                             // source has no figure here, so no total can be known.
                             if before.contains(where: { $0.breakdown == c && $0.symbol == .suppressed && $0.value == nil }) { complete = false }
@@ -67,13 +67,13 @@ public struct WithheldTotal: Sendable, Hashable {
                 var published: [(category: String, value: Decimal)] = []
                 var sum: Decimal = 0
                 for c in categories {
-                    if let p = shown.first(where: { $0.breakdown == c }), !p.isSuppressed, let v = p[keyPath: measure] {
+                    if let p = shown.first(where: { $0.breakdown == c }), !p.isSuppressed, let v = measure.of(p) {
                         published.append((c, v))
                         sum += v
                     }
                 }
                 guard hidden.count == 1 || rule.hides(total - sum) else { continue }
-                out.append(WithheldTotal(period: period, measure: names[measure] ?? "total", total: total,
+                out.append(WithheldTotal(period: period, measure: measure.rawValue, total: total,
                                          published: published, hidden: hidden))
             }
         }
