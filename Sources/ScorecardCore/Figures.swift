@@ -72,9 +72,12 @@ public enum Figures {
             let cells = byPeriod[period]!
             var sum: Decimal = 0
             // A sum with a suppressed part is withheld ([c]), not merely unavailable.
-            if categories.contains(where: { cells[$0]?.isSuppressed == true }) {
+            let withheld = categories.compactMap { cells[$0] }.filter(\.isSuppressed)
+            if !withheld.isEmpty {
                 sums.append(nil)
-                return PublishedPoint(period: period, value: nil).suppressed()
+                var point = PublishedPoint(period: period, value: nil).suppressed()
+                point.suppressedByDisclosure = withheld.contains { $0.suppressedByDisclosure }
+                return point
             }
             for category in categories {
                 guard let cell = cells[category], cell.value != nil,
