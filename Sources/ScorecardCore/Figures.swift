@@ -72,11 +72,16 @@ public enum Figures {
             let cells = byPeriod[period]!
             var sum: Decimal = 0
             // A sum with a suppressed part is withheld ([c]), not merely unavailable.
-            let withheld = categories.compactMap { cells[$0] }.filter(\.isSuppressed)
-            if !withheld.isEmpty {
+            var withheld = false, byDisclosure = false
+            for category in categories {
+                guard let cell = cells[category], cell.isSuppressed else { continue }
+                withheld = true
+                if cell.suppressedByDisclosure { byDisclosure = true }
+            }
+            if withheld {
                 sums.append(nil)
                 var point = PublishedPoint(period: period, value: nil).suppressed()
-                point.suppressedByDisclosure = withheld.contains { $0.suppressedByDisclosure }
+                point.suppressedByDisclosure = byDisclosure
                 return point
             }
             for category in categories {

@@ -30,14 +30,23 @@ public struct WithheldTotal: Sendable, Hashable {
         guard rule.suppressBelow > 0, !categories.isEmpty,
               points.contains(where: { $0.breakdown != nil && $0.isSuppressed }) else { return [] }
         var out: [WithheldTotal] = []
+        // Only periods with a hidden category and a total not published for some measure.
+        var headlines: [Period: PublishedPoint] = [:]
+        for p in points where p.breakdown == nil { headlines[p.period] = p }
+        let measuresOfUnit = DisclosureRule.additiveMeasures(unit)
+        var wanted: Set<Period> = []
+        for p in points where p.breakdown != nil && p.isSuppressed && !wanted.contains(p.period) {
+            if measuresOfUnit.contains(where: { m in headlines[p.period].flatMap(m.of) == nil }) { wanted.insert(p.period) }
+        }
+        guard !wanted.isEmpty else { return [] }
         var shownBy: [Period: [PublishedPoint]] = [:]
         var beforeBy: [Period: [PublishedPoint]] = [:]
         var periods: [Period] = []
-        for p in points {
+        for p in points where wanted.contains(p.period) {
             if shownBy[p.period] == nil { periods.append(p.period) }
             shownBy[p.period, default: []].append(p)
         }
-        for p in source { beforeBy[p.period, default: []].append(p) }
+        for p in source where wanted.contains(p.period) { beforeBy[p.period, default: []].append(p) }
         for period in periods {
             let shown = shownBy[period] ?? []
             let before = beforeBy[period] ?? []
