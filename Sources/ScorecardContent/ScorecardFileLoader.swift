@@ -20,7 +20,7 @@ struct ScorecardFile {
 enum ScorecardFileLoader {
     static let keys = ["id", "title", "unit", "better", "target", "tolerance", "decimals", "comparators",
                        "breakdowns", "chart", "rolling", "trend-window", "stable-band", "disclosure",
-                       "definition", "source"]
+                       "cumulative", "base", "definition", "source"]
 
     /// The definitions, and the ids of entries rejected for an error.
     static func load(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> ScorecardFile {
@@ -112,12 +112,32 @@ enum ScorecardFileLoader {
         }
         let definition = y.optional(e, "definition").flatMap { y.string($0, what: "definition") }
         let source = y.optional(e, "source").flatMap { y.string($0, what: "source") }
+        let cumulative = y.optional(e, "cumulative").flatMap { y.bool($0, what: "cumulative") } ?? false
+        if cumulative, unit != nil, unit != .count, let node = y.optional(e, "cumulative") {
+            y.error("cumulative applies only to a count (a running total); this indicator's unit is \(unit!.rawValue)", at: node)
+        }
+        var base: (DisclosureBase, SourceLocation)?
+        if let node = y.optional(e, "base"), let s = y.string(node, what: "base") {
+            if unit != nil, unit != .percent {
+                y.error("base applies only to a percent written as a value; this indicator's unit is \(unit!.rawValue)", at: node)
+            } else if s == DisclosureBase.countOfChildrenKeyword {
+                base = (.countOfChildren, y.location(node))
+            } else if Identifier.problem(with: s, kind: "indicator id") == nil {
+                base = (.indicator(s), y.location(node))
+            } else {
+                y.error("base must be '\(DisclosureBase.countOfChildrenKeyword)' or the id of a count indicator of this visit, not '\(s)'", at: node)
+            }
+        }
         guard let title, let unit, let better else { return nil }
-        return IndicatorDefinition(
+        var def = IndicatorDefinition(
             id: id, title: title, unit: unit, better: better, target: target, tolerance: tolerance,
             decimals: decimals, comparators: comparators, breakdowns: breakdowns, chart: chart, rolling: rolling,
             trendWindow: window, stableBand: stableBand, disclosureExempt: exempt, definition: definition,
             source: source, location: y.location(idNode))
+        def.cumulative = cumulative
+        def.base = base?.0
+        def.baseLocation = base?.1
+        return def
     }
 
     /// `comparators:` as a map (`statistical-neighbours: 75.0`) or a list of

@@ -27,15 +27,25 @@ public enum DataCSV {
                     p.isSuppressed ? "" : p.denominator.map(DecimalNumber.plainText) ?? "",
                     p.status?.rawValue ?? "", p.note ?? "",
                 ]
-                lines.append(fields.map(quote).joined(separator: ","))
+                lines.append(fields.map { quote(neutralized($0)) }.joined(separator: ","))
             }
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// A field a spreadsheet would run as a formula (one that begins with `=`, `+`, `-`, `@`,
+    /// a tab or a carriage return) with a single quote in front, so that it shows as text
+    /// (OWASP's advice on CSV injection); `quote` then puts it in quotes. A plain decimal
+    /// number (`-0.5`) is left as it is, so numbers stay numbers.
+    public static func neutralized(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
+        if DecimalNumber.isPlainDecimal(field) { return field }
+        return "'" + field
+    }
+
     /// RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled.
     public static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+        guard field.hasPrefix("'") || field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
             return field
         }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -51,9 +51,9 @@ public enum Trend: String, Sendable, Hashable, CaseIterable {
 /// The rules of "The figures computed for each indicator at a visit", as pure functions.
 public enum Figures {
     /// The headline series: explicit headline rows if any; otherwise, for a count, each
-    /// period's sum of its categories (a gap where any category seen anywhere in the series
-    /// is missing, a gap, a symbol or suppressed; the sum then subject to disclosure);
-    /// otherwise nil.
+    /// period's sum of its categories (suppressed, `c`, where any category is suppressed; else
+    /// a gap where any category seen anywhere in the series is missing, a gap or a symbol; the
+    /// sum then subject to disclosure, steps of a cumulative series included); otherwise nil.
     ///
     /// `points` are the rows shown at the visit after disclosure control; `source` the same
     /// rows before it, whose values the sums use.
@@ -67,19 +67,39 @@ public enum Figures {
         for p in points { if let b = p.breakdown { byPeriod[p.period, default: [:]][b] = p } }
         var sourceValues: [Period: [String: Decimal]] = [:]
         for p in source { if let b = p.breakdown, let v = p.value { sourceValues[p.period, default: [:]][b] = v } }
-        return byPeriod.keys.sorted().map { period in
+        var sums: [Decimal?] = []
+        var out = byPeriod.keys.sorted().map { period in
             let cells = byPeriod[period]!
             var sum: Decimal = 0
+            // A sum with a suppressed part is withheld ([c]), not merely unavailable.
+            var withheld = false, byDisclosure = false
+            for category in categories {
+                guard let cell = cells[category], cell.isSuppressed else { continue }
+                withheld = true
+                if cell.suppressedByDisclosure { byDisclosure = true }
+            }
+            if withheld {
+                sums.append(nil)
+                var point = PublishedPoint(period: period, value: nil).suppressed()
+                point.suppressedByDisclosure = byDisclosure
+                return point
+            }
             for category in categories {
                 guard let cell = cells[category], cell.value != nil,
                       let v = sourceValues[period]?[category] else {
+                    sums.append(nil)
                     return PublishedPoint(period: period, value: nil)
                 }
                 sum += v
             }
+            sums.append(sum)
             let point = PublishedPoint(period: period, value: sum, valueText: DecimalNumber.plainText(sum))
             return (!definition.disclosureExempt && rule.hides(sum)) ? point.suppressed() : point
         }
+        if definition.cumulative, !definition.disclosureExempt {
+            _ = rule.hideSmallSteps(&out, indices: Array(out.indices), trueValues: sums)
+        }
+        return out
     }
 
     /// The last headline point that is not a gap (it may carry a symbol).

@@ -74,6 +74,14 @@ public struct IndicatorDefinition: Sendable, Hashable {
     public var stableBand: Decimal?
     /// `disclosure: none`: not about individual children, so never suppressed.
     public var disclosureExempt: Bool
+    /// `cumulative: true`: each value is a running total (year to date), so the step from one
+    /// point to the next is itself a count, checked like one (see `DisclosureRule`).
+    public var cumulative: Bool = false
+    /// `base:`: what a percent written as a bare value is a percentage of, so that the count
+    /// behind it can be checked; nil when not declared.
+    public var base: DisclosureBase?
+    /// Where `base` is written in `scorecard.yaml`.
+    public var baseLocation: SourceLocation?
     public var definition: String?
     public var source: String?
     /// Where the indicator's entry starts in `scorecard.yaml`.

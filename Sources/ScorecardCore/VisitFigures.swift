@@ -34,6 +34,9 @@ public struct IndicatorFigures: Sendable, Hashable {
     public var existedAtPreviousVisit: Bool
     /// Rows left out because their period ends after the data-as-of date.
     public var rowsAfterCutoff: Int
+    /// Totals not published although a category is suppressed, which a number stated in a
+    /// note, a title or the narrative could give back (see `DisclosureLeaks`).
+    public var withheldTotals: [WithheldTotal] = []
 
     public var id: String { definition.id }
 
@@ -58,7 +61,8 @@ public struct IndicatorFigures: Sendable, Hashable {
 
     /// Computes the figures of one indicator from its rows (all of them, before the cut-off).
     public static func compute(definition: IndicatorDefinition, scorecardID: String, rows: [Observation],
-                               dataAsOf: CivilDate, rule: DisclosureRule) -> IndicatorFigures {
+                               dataAsOf: CivilDate, rule: DisclosureRule,
+                               base: [Period: Decimal] = [:]) -> IndicatorFigures {
         let shownRows = rows.filter { $0.period.end <= dataAsOf }
         var categories = definition.breakdowns ?? []
         var known = Set(categories)
@@ -73,7 +77,7 @@ public struct IndicatorFigures: Sendable, Hashable {
         // Sums and secondary suppression go by the categories seen in the series: a declared
         // category with no rows at all neither blanks every sum nor shields a hidden one.
         let seen = categories.filter { c in shownRows.contains { $0.breakdown == c } }
-        let points = rule.apply(to: source, definition: definition, categories: seen)
+        let points = rule.apply(to: source, definition: definition, categories: seen, base: base)
         let headline = Figures.headline(points: points, source: source, definition: definition,
                                         categories: seen, rule: rule)
         let latest = headline.flatMap(Figures.latest)
@@ -81,12 +85,17 @@ public struct IndicatorFigures: Sendable, Hashable {
         if let k = definition.rolling, let h = headline {
             rolling = Figures.rollingMeans(h, k: k)?.map { RollingPoint(period: $0.period, mean: $0.mean) }
         }
-        return IndicatorFigures(
+        var figures = IndicatorFigures(
             definition: definition, scorecardID: scorecardID, points: points, categories: categories,
             headline: headline, latest: latest, rag: Figures.rag(value: latest?.value, definition: definition),
             trend: headline.flatMap { Figures.trend($0, definition: definition) },
             rolling: rolling, change: nil, previousLatest: nil, previousRAG: nil, previousTrend: nil,
             existedAtPreviousVisit: false, rowsAfterCutoff: rows.count - shownRows.count)
+        if !definition.disclosureExempt {
+            figures.withheldTotals = WithheldTotal.find(points: points, source: source, unit: definition.unit,
+                                                        categories: seen, rule: rule)
+        }
+        return figures
     }
 }
 
@@ -140,7 +149,8 @@ public struct VisitFigures: Sendable, Hashable {
             let indicators = card.indicators.map { def -> IndicatorFigures in
                 IndicatorFigures.compute(definition: def, scorecardID: card.id,
                                          rows: rowsByIndicator[def.id] ?? [],
-                                         dataAsOf: visit.dataAsOf, rule: rule)
+                                         dataAsOf: visit.dataAsOf, rule: rule,
+                                         base: DisclosureBaseValues.values(for: def, visit: visit, site: site))
             }
             cards.append(ScorecardFigures(id: card.id, title: listing.title, reported: true,
                                           retired: listing.retired, indicators: indicators,

@@ -82,8 +82,15 @@ struct NarrativeView {
         }
         switch ref.field {
         case nil:
-            guard f.latest?.value != nil else { return missing("figure") }
-            return .text(DisplayFormat.value(f.latest!.value!, unit: f.definition.unit, decimals: f.definition.decimals))
+            guard let latest = f.latest, let value = latest.value else { return missing("figure") }
+            let text = DisplayFormat.value(value, unit: f.definition.unit, decimals: f.definition.decimals)
+            // The latest figure may be older than the indicator's newest period (whose total is
+            // a gap): say which period it is, so that prose about the newest one is not misled.
+            if let newest = f.points.map(\.period).max(), latest.period < newest {
+                return .diagnostic(.warning("\(ref.written) shows the figure for \(latest.period.label), not for the indicator's newest period \(newest.label), which has no figure; it is shown as '\(text) (\(latest.period.label))'; write the sentence about \(latest.period.label), or give a figure for \(newest.label)", at: ref.location),
+                                   text: "\(text) (\(latest.period.label))")
+            }
+            return .text(text)
         case .period?:
             guard let p = f.latest else { return missing("latest period") }
             return .text(p.period.label)

@@ -118,6 +118,9 @@ public enum SiteBuilder {
             computed.first { $0.visit.id == v.id }
                 ?? VisitFigures.outline(of: v, previousVisitID: Visit.previous(of: v, in: content.visits)?.id)
         }
+        // Stated totals that would give a withheld figure back; a reused visit's are among its
+        // cached warnings.
+        diagnostics += computed.flatMap { DisclosureAudit.diagnostics($0, site: site) }.filter { !plan.ignores($0.location.path) }
         let written = all.filter { options.drafts || $0.visit.status == .published }
         let skip = plan.reused.union(content.headerOnly)
         // A build that writes nothing (`check`) stores nothing either.

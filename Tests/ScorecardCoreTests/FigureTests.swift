@@ -273,10 +273,11 @@ func indicator(_ unit: MeasureUnit = .percent, better: Better = .higher, target:
         let points = [point("2020-01", "3", breakdown: "A"), point("2020-01", "7", breakdown: "B")]
         let out = rule.apply(to: points, definition: indicator(.count), categories: ["A", "B"])
         #expect(out.map(\.value) == [nil, d("7")])
-        // The summed headline is a gap, since a category is suppressed.
+        // The summed headline is withheld (c, not a gap), since a category is suppressed.
         let headline = Figures.headline(points: out, source: points, definition: indicator(.count),
                                         categories: ["A", "B"], rule: rule)
-        #expect(headline?.map(\.isGap) == [true])
+        #expect(headline?.map(\.isSuppressed) == [true])
+        #expect(headline?.map(\.value) == [nil])
     }
 
     @Test func aSummedHeadlineOfZerosIsShown() {

@@ -32,7 +32,7 @@ import ScorecardSite
 /// - February: Nov 115 + 28 + 9 = 152; Dec 117 + 30 + 10 = 157; Jan 120 + 30 + 10 = 160.
 ///   Latest 160. Trend: slope (160 − 152) / 2 = 4, fitted change 8 > 0.02 × 156.33 = 3.127: rising.
 /// - July: Jan 160, Feb 118 + 31 + 9 = 158, Mar 121 + 29 + 12 = 162, Apr Other = 3 is suppressed
-///   so the sum is a gap, May 126 + 30 + 8 = 164, Jun 130 + 32 + 11 = 173. Latest 173. Trend on
+///   so the sum is withheld ([c]), May 126 + 30 + 8 = 164, Jun 130 + 32 + 11 = 173. Latest 173. Trend on
 ///   160, 158, 162, 164, 173: x̄ = 2, Σ(x − x̄)y = −320 − 158 + 0 + 164 + 346 = 32, Σ(x − x̄)² = 10,
 ///   slope 3.2, fitted change 12.8 > 0.02 × 163.4 = 3.268: rising. Change 173 − 160 = +13.
 @Suite struct FigureTests {
@@ -252,7 +252,8 @@ import ScorecardSite
         #expect(!page.contains("4/7") && !page.contains("4 of 7"))
 
         let care = try #require(result.text("visits/2020-07/care/index.html"))
-        #expect(care.contains("<tr><th scope=\"row\">Apr 2020</th><td>[x]</td><td>125</td><td>28</td><td>[c]</td></tr>"))
+        // Apr 2020's total has a suppressed part, so it is withheld: [c], not [x].
+        #expect(care.contains("<tr><th scope=\"row\">Apr 2020</th><td>[c]</td><td>125</td><td>28</td><td>[c]</td></tr>"))
         // Apr 2020 (the fourth bar, x = 256.17) has two segments, not three.
         #expect(care.components(separatedBy: "<rect class=\"segment\" x=\"256.17\"").count - 1 == 2)
         // Each of the chart's two SVGs (wide and narrow) draws the 17 segments.

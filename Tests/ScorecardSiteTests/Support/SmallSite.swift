@@ -13,7 +13,7 @@ import ScorecardSite
 ///   10,000 from a numerator and the site's population (2019: 48,000, 2020: 50,000).
 /// - `care`: `placements`, a count broken down into three categories with no headline rows,
 ///   so its headline is the sum; Apr 2020's `Other` is 3, suppressed, which makes the sum
-///   (125 + 28 + 3 = 156) a gap.
+///   (125 + 28 + 3 = 156) withheld, [c].
 ///
 /// Every figure the tests expect is worked by hand in `FigureTests`.
 enum SmallSite {
