@@ -111,6 +111,8 @@ public struct ScorecardFigures: Sendable, Hashable {
 
 /// Every figure of one visit, with the previous visit it is compared against.
 public struct VisitFigures: Sendable, Hashable {
+    /// The visit's facts and narratives; its scorecards' rows are left out (they are in
+    /// `scorecards` as points).
     public var visit: Visit
     /// The latest published visit dated before this one.
     public var previousVisitID: String?
@@ -156,7 +158,11 @@ public struct VisitFigures: Sendable, Hashable {
                                           retired: listing.retired, indicators: indicators,
                                           narrative: card.narrative))
         }
-        return VisitFigures(visit: visit, previousVisitID: nil, scorecards: cards)
+        // The rows have become the figures' points: keeping them too would hold every row of
+        // the site twice while the pages are made.
+        var facts = visit
+        for i in facts.scorecards.indices { facts.scorecards[i].observations = [] }
+        return VisitFigures(visit: facts, previousVisitID: nil, scorecards: cards)
     }
 
     /// These figures with the change since `previous` (computed without its own previous

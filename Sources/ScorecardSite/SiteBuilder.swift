@@ -86,7 +86,7 @@ public enum SiteBuilder {
         let placed = LockedBox(0)
         var theme: (renderer: ThemeRenderer?, diagnostics: [Diagnostic])?
         var plan = BuildPlan()
-        let content = ContentLoader.load(tree) { outline in
+        var content = ContentLoader.load(tree) { outline in
             guard let site = outline.site else { return Set(outline.visits.map(\.id)) }
             let t = loadTheme(named: site.theme, from: tree, at: SourceLocation(path: "site.yaml"))
             theme = t
@@ -111,18 +111,17 @@ public enum SiteBuilder {
             options.cache?.discardPending()
             return Report(diagnostics: diagnostics.normalized(), fileCount: 0, reused: [], rendered: [])
         }
-        let whole = content.visits.filter { !content.headerOnly.contains($0.id) }
-        let computed = VisitFigures.computeAll(whole, site: site)
-        // The visits read only as far as visit.yaml stand in lists and links by their facts.
-        let all = content.visits.map { v -> VisitFigures in
-            computed.first { $0.visit.id == v.id }
-                ?? VisitFigures.outline(of: v, previousVisitID: Visit.previous(of: v, in: content.visits)?.id)
-        }
+        // The figures replace the rows they were made from: once they are worked out, the
+        // loaded visits are let go, so the rows are not held while the pages are made.
+        let visitIDs = content.visits.map(\.id)
+        let headerOnly = content.headerOnly
+        let (all, computed) = Self.figures(content, site: site)
+        content.visits = []
         // Stated totals that would give a withheld figure back; a reused visit's are among its
         // cached warnings.
         diagnostics += computed.flatMap { DisclosureAudit.diagnostics($0, site: site) }.filter { !plan.ignores($0.location.path) }
         let written = all.filter { options.drafts || $0.visit.status == .published }
-        let skip = plan.reused.union(content.headerOnly)
+        let skip = plan.reused.union(headerOnly)
         // A build that writes nothing (`check`) stores nothing either.
         let writers = sink == nil ? [:] : plan.writers(for: written.map(\.visit.id).filter { !skip.contains($0) })
         // With no sink (`check`) pages are made, checked and dropped.
@@ -162,12 +161,25 @@ public enum SiteBuilder {
                         finished.append(w)
                     }
                 }
-                cache.commit(finished: finished, keep: options.only == nil ? Set(content.visits.map(\.id)) : nil)
+                cache.commit(finished: finished, keep: options.only == nil ? Set(visitIDs) : nil)
             }
         }
         let rendered = written.map(\.visit.id).filter { !skip.contains($0) && (options.only?.contains($0) ?? true) }
         return Report(diagnostics: diagnostics, fileCount: diagnostics.hasErrors ? 0 : out.count + placed.withLock { $0 },
                       reused: plan.reused.sorted(), rendered: rendered)
+    }
+
+    /// Every visit's figures in date order (`all`), the visits read only as far as visit.yaml
+    /// standing by their facts for the lists and links of other pages; and the figures of the
+    /// visits read whole (`computed`).
+    static func figures(_ content: LoadedContent, site: Site) -> (all: [VisitFigures], computed: [VisitFigures]) {
+        let whole = content.visits.filter { !content.headerOnly.contains($0.id) }
+        let computed = VisitFigures.computeAll(whole, site: site)
+        let byID = Dictionary(computed.map { ($0.visit.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let all = content.visits.map { v -> VisitFigures in
+            byID[v.id] ?? VisitFigures.outline(of: v, previousVisitID: Visit.previous(of: v, in: content.visits)?.id)
+        }
+        return (all, computed)
     }
 
     /// The theme loaded while planning, or, when it could not be loaded then, loaded again
