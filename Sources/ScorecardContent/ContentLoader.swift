@@ -50,7 +50,7 @@ public enum ContentLoader {
         } else {
             for name in tree.children(of: "content") where !isHidden(name) {
                 let path = "content/\(name)"
-                if name == "visits" && tree.isFolder(path) { continue }
+                if (name == "visits" || name == "statistics") && tree.isFolder(path) { continue }
                 if reservedContentFiles.contains(name), tree.file(path) != nil { continue }
                 unexpected(path, tree: tree, expected: "content/ holds the visits/ folder", names: ["visits"], &diags)
             }
@@ -64,6 +64,7 @@ public enum ContentLoader {
                 if let visit = r.visit { visits.append(visit) }
             }
         }
+        StatisticsLoader.attach(to: &visits, tree: tree, settings: settings, &diags)
         if let site { visitWarnings(visits, site: site, quiet: quiet, &diags) }
         var record = PublishRecord()
         if let bytes = tree.file(PublishRecord.path) {

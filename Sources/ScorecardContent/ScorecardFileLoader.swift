@@ -20,7 +20,7 @@ struct ScorecardFile {
 enum ScorecardFileLoader {
     static let keys = ["id", "title", "unit", "better", "target", "tolerance", "decimals", "comparators",
                        "breakdowns", "chart", "rolling", "trend-window", "stable-band", "disclosure",
-                       "definition", "source"]
+                       "definition", "source", "published"]
 
     /// The definitions, and the ids of entries rejected for an error.
     static func load(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> ScorecardFile {
@@ -112,12 +112,13 @@ enum ScorecardFileLoader {
         }
         let definition = y.optional(e, "definition").flatMap { y.string($0, what: "definition") }
         let source = y.optional(e, "source").flatMap { y.string($0, what: "source") }
+        let published = y.optional(e, "published").flatMap { StatisticsSettings.published($0, reader: &y) }
         guard let title, let unit, let better else { return nil }
         return IndicatorDefinition(
             id: id, title: title, unit: unit, better: better, target: target, tolerance: tolerance,
             decimals: decimals, comparators: comparators, breakdowns: breakdowns, chart: chart, rolling: rolling,
             trendWindow: window, stableBand: stableBand, disclosureExempt: exempt, definition: definition,
-            source: source, location: y.location(idNode))
+            source: source, location: y.location(idNode), published: published)
     }
 
     /// `comparators:` as a map (`statistical-neighbours: 75.0`) or a list of

@@ -76,6 +76,8 @@ public struct IndicatorDefinition: Sendable, Hashable {
     public var disclosureExempt: Bool
     public var definition: String?
     public var source: String?
+    /// `published:`: where the official statistics hold this measure; nil when not given.
+    public var published: PublishedMeasure?
     /// Where the indicator's entry starts in `scorecard.yaml`.
     public var location: SourceLocation
 
@@ -84,7 +86,7 @@ public struct IndicatorDefinition: Sendable, Hashable {
                 breakdowns: [String]? = nil, chart: ChartKind? = nil, rolling: Int? = nil,
                 trendWindow: Int = 6, stableBand: Decimal? = nil, disclosureExempt: Bool = false,
                 definition: String? = nil, source: String? = nil,
-                location: SourceLocation = SourceLocation(path: "scorecard.yaml")) {
+                location: SourceLocation = SourceLocation(path: "scorecard.yaml"), published: PublishedMeasure? = nil) {
         self.id = id
         self.title = title
         self.unit = unit
@@ -102,5 +104,6 @@ public struct IndicatorDefinition: Sendable, Hashable {
         self.definition = definition
         self.source = source
         self.location = location
+        self.published = published
     }
 }
