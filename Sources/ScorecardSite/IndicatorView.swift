@@ -81,6 +81,8 @@ enum IndicatorView {
             "changeNote": .optional(changeNote),
             "comparators": comparators(def),
             "hasComparators": .flag(!def.comparators.isEmpty),
+            "publishedFacts": PublishedView.facts(f),
+            "publishedSource": .optional(PublishedView.source(f)),
         ]
     }
 
