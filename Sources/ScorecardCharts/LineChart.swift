@@ -59,7 +59,11 @@ public struct LineChart: Sendable {
             key.append(KeyItem(symbol: .line(ChartPalette.turquoise, width: 2, dash: Style.rollingDash),
                                label: "Rolling mean"))
         }
-        key += comparisons.filter { $0.drawable(count: points.count).contains { $0 != nil } }.map(\.keyItem)
+        let drawnComparisons = comparisons.filter { $0.drawable(count: points.count).contains { $0 != nil } }
+        if !drawnComparisons.isEmpty {   // beside other lines, the local one needs its name too
+            key.insert(KeyItem(symbol: .line(ChartPalette.darkBlue, width: 2.5, dash: nil), label: "Our figures"), at: 0)
+        }
+        key += drawnComparisons.map(\.keyItem)
         if points.contains(where: \.marked) {
             key.append(KeyItem(symbol: .ring(ChartPalette.darkBlue), label: "Has a note"))
         }

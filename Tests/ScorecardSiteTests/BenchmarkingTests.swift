@@ -73,6 +73,8 @@ private enum BenchSite {
         #expect(!page.contains("South <West>"))
         // The chart draws the three published series as lines, each in the key.
         #expect(page.components(separatedBy: "class=\"comparison\"").count - 1 == 3)
+        // Beside them the local line is named too.
+        #expect(page.contains(">Our figures</text>"))
         #expect(page.contains(">England</text>"))
         #expect(page.contains(">South &lt;West&gt;</text>"))
         #expect(page.contains(">Statistical neighbour average</text>"))
@@ -120,5 +122,34 @@ private enum BenchSite {
         tree.entries["content/statistics/new.csv"] = .file(Array(BenchSite.statistics.utf8))
         let shown = ContentLoader.load(tree).diagnostics.map(\.description)
         #expect(shown == ["content/statistics/rates.csv: error: this statistics file, used by the published visit '2020-07', has changed since it was published; keep it as it was and add a new release under a new name for later visits to name in published: file; if the change is intended, run 'scorecard reopen 2020-07'"])
+    }
+}
+
+@Suite struct HandWrittenComparatorTests {
+    @Test func aHandWrittenComparatorWinsWithAWarning() throws {
+        var files = BenchSite.files
+        files["content/visits/2020-07/care/scorecard.yaml"] = """
+            indicators:
+              - id: rate
+                title: Rate of something
+                unit: number
+                better: lower
+                comparators:
+                  statistical-neighbours: 21.0
+                published: { file: rates.csv, measure: rate, filters: { measure_filter: All } }
+
+            """
+        let result = build(files)
+        // `published: ` is 15 characters after the 4-space indent: its mapping starts at line 8, column 16.
+        #expect(result.printed == ["content/visits/2020-07/care/scorecard.yaml:8:16: warning: comparator 'statistical-neighbours' is written by hand in comparators and also published in content/statistics/rates.csv (measure rate); the hand-written value is shown and the published statistical-neighbours series is not"])
+        let page = try #require(result.text("visits/2020-07/care/index.html"))
+        #expect(page.contains("<div><dt>Statistical neighbours</dt><dd>21.0</dd></div>"))
+        #expect(!page.contains("Statistical neighbour average (2019)"))
+        // England and the region are still lines; the neighbour average is not drawn.
+        #expect(page.components(separatedBy: "class=\"comparison\"").count - 1 == 2)
+        // The rank still comes from the file: 2nd of 2.
+        #expect(page.contains("<dd>2nd of 2 among statistical neighbours</dd>"))
+        let bench = try #require(result.text("visits/2020-07/benchmarking/index.html"))
+        #expect(bench.contains("<td class=\"num\">21.0 *</td>"))
     }
 }
