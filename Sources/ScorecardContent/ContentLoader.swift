@@ -52,7 +52,7 @@ public enum ContentLoader {
                 let path = "content/\(name)"
                 if (name == "visits" || name == "statistics") && tree.isFolder(path) { continue }
                 if reservedContentFiles.contains(name), tree.file(path) != nil { continue }
-                unexpected(path, tree: tree, expected: "content/ holds the visits/ folder", names: ["visits"], &diags)
+                unexpected(path, tree: tree, expected: "content/ holds the visits/ folder (and statistics/)", names: ["visits", "statistics"], &diags)
             }
             // Each visit folder is read and checked on its own: on every core, and then
             // gathered in folder order, so the visits and diagnostics come out as before.

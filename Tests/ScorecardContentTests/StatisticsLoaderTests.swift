@@ -227,3 +227,44 @@ enum StatisticsFixture {
         ])
     }
 }
+
+@Suite struct StatisticsSetupErrorTests {
+    @Test func aHeaderWithoutTheTimeColumnsAndAMisspeltFolder() {
+        var files = StatisticsFixture.files
+        files["content/statistics/cp.csv"] = "period,geographic_level,new_la_code,repeat_pct\n2019,Local authority,E08000032,1\n"
+        files["content/statistcs/x.csv"] = "a\n"
+        let shown = ContentLoader.load(SourceTree(files: files)).diagnostics.map(\.description)
+        // No measure or code errors follow from a header that is not an open-data header.
+        #expect(shown == [
+            "content/statistcs: error: unexpected folder 'statistcs'; did you mean 'statistics'?",
+            "content/statistics/cp.csv:1:1: error: the header has no 'time_period', 'time_identifier'; an Explore Education Statistics open-data file starts time_period,time_identifier,geographic_level and has the geography columns (new_la_code, region_code, …)",
+        ])
+    }
+
+    @Test func publishedNeedsAnAuthorityCode() {
+        var files = StatisticsFixture.files
+        files["site.yaml"] = "title: Test\nauthority: Example Council\nscorecards:\n  - id: care\n    title: Care\n"
+        let shown = ContentLoader.load(SourceTree(files: files)).diagnostics.map(\.description)
+        // Line 6 of the scorecard: `    published: ` puts the mapping at column 16.
+        #expect(shown == ["content/visits/2020-07/care/scorecard.yaml:6:16: error: published needs authority-code in site.yaml: the authority's code in the statistics (new_la_code), such as E08000032"])
+    }
+
+    @Test func codesMustLookLikeCodes() {
+        var files = StatisticsFixture.files
+        files["site.yaml"] = """
+            title: Test
+            authority: Example Council
+            authority-code: 380
+            statistical-neighbours: [E08000101, E08000101]
+            scorecards:
+              - id: care
+                title: Care
+
+            """
+        let shown = ContentLoader.load(SourceTree(files: files)).diagnostics.map(\.description)
+        #expect(shown == [
+            "site.yaml:3:17: error: authority-code must be a local authority code as the statistics write it in new_la_code: a capital letter and eight digits, such as E08000032, not '380'",
+            "site.yaml:4:37: error: statistical neighbour E08000101 is listed twice",
+        ])
+    }
+}
