@@ -241,6 +241,7 @@ struct StatisticsFile {
             for (_, series) in w.authorities {
                 for (p, cell) in series { if let v = cell.value { all[p, default: []].append(v) } }
             }
+            for p in all.keys { all[p]!.sort() }   // the same order on every run
             let region = w.authorityRegion
             out[w.measure.key] = PublishedStatistics(
                 measure: w.measure, authority: w.authorities[authority] ?? [:], england: w.national,
