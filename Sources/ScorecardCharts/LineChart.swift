@@ -23,6 +23,8 @@ public struct LineChart: Sendable {
     public var format: ValueFormat
     /// The visible caption under the chart.
     public var caption: String
+    /// Published comparators drawn as lines aligned with `points`.
+    public var comparisons: [ComparisonSeries] = []
 
     /// A line chart; see the properties for what each argument means.
     public init(id: String, title: String, description: String, points: [ChartPoint],
@@ -61,6 +63,7 @@ public struct LineChart: Sendable {
         }
         let references = references.filter { $0.value.isFinite }
         let domain = values.compactMap { $0 } + rolling.compactMap { $0 } + references.map(\.value)
+            + comparisons.flatMap { $0.drawable(count: points.count).compactMap { $0 } }
         let ticks = domain.isEmpty
             ? [] : niceTicks(min: domain.min()!, max: domain.max()!, maxCount: layout.maxTicks)
         let tickLabels = format.tickLabels(ticks)
@@ -71,6 +74,11 @@ public struct LineChart: Sendable {
             key.append(KeyItem(symbol: .line(ChartPalette.turquoise, width: 2, dash: Style.rollingDash),
                                label: "Rolling mean"))
         }
+        let drawnComparisons = comparisons.filter { $0.drawable(count: points.count).contains { $0 != nil } }
+        if !drawnComparisons.isEmpty {   // beside other lines, the local one needs its name too
+            key.insert(KeyItem(symbol: .line(ChartPalette.darkBlue, width: 2.5, dash: nil), label: "Our figures"), at: 0)
+        }
+        key += drawnComparisons.map(\.keyItem)
         if points.contains(where: \.marked) {
             key.append(KeyItem(symbol: .ring(ChartPalette.darkBlue), label: "Has a note"))
         }
@@ -94,6 +102,7 @@ public struct LineChart: Sendable {
                 value: value, colour: ChartPalette.textColour(for: ChartPalette.turquoise)))
         }
         endLabels += references.map { Style.label($0, format: format, layout: layout) }
+        endLabels += comparisons.compactMap { $0.endLabel(count: points.count, format: format, layout: layout) }
 
         let frame = CartesianFrame(
             layout: layout, ticks: ticks, tickLabels: tickLabels, key: key, endLabels: endLabels,
@@ -110,6 +119,7 @@ public struct LineChart: Sendable {
         for reference in references {
             Style.drawReference(reference, in: frame, into: &svg)
         }
+        for comparison in comparisons { comparison.draw(in: frame, count: points.count, into: &svg) }
         let rollingRuns = runs(rolling, x: { frame.xs[$0] }, y: frame.y)
         svg.polyline(rollingRuns, stroke: ChartPalette.turquoise, width: 2,
                      dash: Style.rollingDash, cssClass: "rolling-mean")

@@ -83,9 +83,9 @@ public enum ContentLoader {
         } else {
             for name in tree.children(of: "content") where !isHidden(name) {
                 let path = "content/\(name)"
-                if name == "visits" && tree.isFolder(path) { continue }
+                if (name == "visits" || name == "statistics") && tree.isFolder(path) { continue }
                 if reservedContentFiles.contains(name), tree.file(path) != nil { continue }
-                unexpected(path, tree: tree, expected: "content/ holds the visits/ folder", names: ["visits"], &diags)
+                unexpected(path, tree: tree, expected: "content/ holds the visits/ folder (and statistics/)", names: ["visits", "statistics"], &diags)
             }
             ids = tree.children(of: "content/visits").filter { !isHidden($0) }
         }
@@ -119,6 +119,7 @@ public enum ContentLoader {
             quiet.merge(r.quiet) { first, _ in first }
             if let visit = r.visit { full.append(visit) }
         }
+        StatisticsLoader.attach(to: &full, tree: tree, settings: settings, &diags)
         if let site { visitWarnings(full, site: site, quiet: quiet, &diags) }
         let fullIDs = Set(full.map(\.id))
         let outline = ids.compactMap { id in fullIDs.contains(id) ? nil : headers[id] }

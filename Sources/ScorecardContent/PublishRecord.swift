@@ -58,6 +58,39 @@ public struct PublishRecord: Sendable, Hashable {
         ]
     }
 
+    /// For a visit whose indicators read official statistics (`published:`), the settings
+    /// that freeze them: `statistics:<file>` → the hash of each file in content/statistics/
+    /// they name (or of nothing, when it is missing), and `statistical-neighbours` → the hash
+    /// of the authority code and neighbour codes. Empty for a visit that reads none, so the
+    /// records of such visits are as before.
+    /// The statistics settings that `entry` records, as they stand now: the hash of each
+    /// statistics file it names and of the codes. Which files a visit reads follows from its
+    /// scorecard.yaml files, whose own hashes are checked, so checking the files the record
+    /// names is checking the files the visit reads, without reading its definitions.
+    public static func statisticsSettings(recordedIn entry: Entry, site: Site, tree: SourceTree) -> [String: String] {
+        var out: [String: String] = [:]
+        for name in entry.settings.keys where name.hasPrefix("statistics:") {
+            out[name] = hash(tree.file("content/statistics/\(name.dropFirst("statistics:".count))") ?? [])
+        }
+        if entry.settings["statistical-neighbours"] != nil { out["statistical-neighbours"] = codesHash(site) }
+        return out
+    }
+
+    static func codesHash(_ site: Site) -> String {
+        hash(Array(([site.authorityCode ?? ""] + site.statisticalNeighbours).joined(separator: "\n").utf8))
+    }
+
+    public static func statisticsSettings(for visit: Visit, site: Site, tree: SourceTree) -> [String: String] {
+        let files = Set(visit.scorecards.flatMap { $0.indicators.compactMap { $0.published?.file } })
+        guard !files.isEmpty else { return [:] }
+        var out: [String: String] = [:]
+        for file in files {
+            out["statistics:\(file)"] = hash(tree.file("content/statistics/\(file)") ?? [])
+        }
+        out["statistical-neighbours"] = codesHash(site)
+        return out
+    }
+
     /// Every file of a visit folder (hidden files excluded), path inside the folder → hash.
     public static func files(ofVisit id: String, in tree: SourceTree) -> [String: String] {
         let folder = "content/visits/\(id)/"
@@ -72,7 +105,8 @@ public struct PublishRecord: Sendable, Hashable {
 
     /// The entry `publish` records for `visit` as the files stand now.
     public static func entry(for visit: Visit, site: Site, tree: SourceTree) -> Entry {
-        Entry(settings: settings(for: visit, site: site), files: files(ofVisit: visit.id, in: tree))
+        Entry(settings: settings(for: visit, site: site).merging(statisticsSettings(for: visit, site: site, tree: tree)) { a, _ in a },
+              files: files(ofVisit: visit.id, in: tree))
     }
 
     // MARK: Reading and writing
@@ -90,7 +124,9 @@ public struct PublishRecord: Sendable, Hashable {
         text += "visits:\n"
         for (id, entry) in visits.sorted(by: { $0.key < $1.key }) {
             text += "  \(id):\n    settings:\n"
-            for (k, v) in entry.settings.sorted(by: { $0.key < $1.key }) { text += "      \(k): \(v)\n" }
+            for (k, v) in entry.settings.sorted(by: { $0.key < $1.key }) {
+                text += "      \(k.hasPrefix("statistics:") ? YAMLText.quoted(k) : k): \(v)\n"
+            }
             text += "    files:\n"
             for (k, v) in entry.files.sorted(by: { $0.key < $1.key }) { text += "      \(YAMLText.quoted(k)): \(v)\n" }
         }
@@ -162,7 +198,19 @@ public struct PublishRecord: Sendable, Hashable {
             }
             if let site, let visit = loaded.first(where: { $0.id == id }) {
                 let settings = PublishRecord.settings(for: visit, site: site)
+                    .merging(PublishRecord.statisticsSettings(recordedIn: entry, site: site, tree: tree)) { a, _ in a }
                 for (name, hash) in entry.settings.sorted(by: { $0.key < $1.key }) where settings[name] != hash {
+                    if name.hasPrefix("statistics:") {
+                        let file = "content/statistics/\(name.dropFirst("statistics:".count))"
+                        out.append(.error("this statistics file, used by the published visit '\(id)', has changed since it was published; keep it as it was and add a new release under a new name for later visits to name in published: file\(reopen) \(id)'",
+                                          at: SourceLocation(path: file)))
+                        continue
+                    }
+                    if name == "statistical-neighbours" {
+                        out.append(.error("authority-code or statistical-neighbours, used by the published visit '\(id)', changed since it was published\(reopen) \(id)'",
+                                          at: SourceLocation(path: "site.yaml")))
+                        continue
+                    }
                     let words = name.replacingOccurrences(of: "-", with: " ")
                     out.append(.error("the \(words) in force for the published visit '\(id)' changed since it was published; keep the old value in content/visits/\(id)/visit.yaml\(reopen) \(id)'",
                                       at: SourceLocation(path: "site.yaml")))

@@ -20,7 +20,7 @@ struct ScorecardFile {
 enum ScorecardFileLoader {
     static let keys = ["id", "title", "unit", "better", "target", "tolerance", "decimals", "comparators",
                        "breakdowns", "chart", "rolling", "trend-window", "stable-band", "disclosure",
-                       "cumulative", "base", "definition", "source"]
+                       "cumulative", "base", "definition", "source", "published"]
 
     /// The definitions, and the ids of entries rejected for an error.
     static func load(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> ScorecardFile {
@@ -128,12 +128,13 @@ enum ScorecardFileLoader {
                 y.error("base must be '\(DisclosureBase.countOfChildrenKeyword)' or the id of a count indicator of this visit, not '\(s)'", at: node)
             }
         }
+        let published = y.optional(e, "published").flatMap { StatisticsSettings.published($0, reader: &y) }
         guard let title, let unit, let better else { return nil }
         var def = IndicatorDefinition(
             id: id, title: title, unit: unit, better: better, target: target, tolerance: tolerance,
             decimals: decimals, comparators: comparators, breakdowns: breakdowns, chart: chart, rolling: rolling,
             trendWindow: window, stableBand: stableBand, disclosureExempt: exempt, definition: definition,
-            source: source, location: y.location(idNode))
+            source: source, location: y.location(idNode), published: published)
         def.cumulative = cumulative
         def.base = base?.0
         def.baseLocation = base?.1

@@ -16,6 +16,10 @@ struct SiteFile {
     var population: [Int: Int]?
     /// Where `theme:`'s value is written, when it is.
     var themeLocation: SourceLocation?
+    /// Where `authority-code` and each statistical neighbour's code are written, by code.
+    var codeLocations: [String: SourceLocation] = [:]
+    /// Where `statistical-neighbours` (or, without it, `authority-code`) is written.
+    var statisticsLocation: SourceLocation?
 
     /// Nothing could be read.
     static let unknown = SiteFile(site: nil, listed: nil, population: nil)
@@ -23,7 +27,8 @@ struct SiteFile {
 
 /// Reads `site.yaml`.
 enum SiteFileLoader {
-    static let keys = ["title", "authority", "theme", "base-url", "scorecards", "population", "disclosure"]
+    static let keys = ["title", "authority", "theme", "base-url", "scorecards", "population", "disclosure",
+                       "authority-code", "statistical-neighbours"]
 
     static func load(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> SiteFile {
         var y = YAMLReader(path: path)
@@ -85,9 +90,13 @@ enum SiteFileLoader {
         let suppress = y.optional(e, "disclosure").flatMap { y.suppressBelow($0) } ?? 0
         var file = SiteFile(site: nil, listed: listRead ? listings : nil, rejectedIDs: rejected, population: population,
                             themeLocation: themeLocation)
+        let codes = StatisticsSettings.read(e, reader: &y, into: &file)
         guard let title, let authority else { return file }
-        file.site = Site(title: title, authority: authority, theme: theme, baseURL: baseURL, scorecards: listings,
-                         population: population ?? [:], suppressBelow: suppress)
+        var site = Site(title: title, authority: authority, theme: theme, baseURL: baseURL, scorecards: listings,
+                        population: population ?? [:], suppressBelow: suppress)
+        site.authorityCode = codes.authority
+        site.statisticalNeighbours = codes.neighbours
+        file.site = site
         return file
     }
 }

@@ -4,7 +4,7 @@ public enum Identifier {
     public static let maximumLength = 64
 
     /// Scorecard ids that would collide with pages the site writes itself.
-    public static let reservedScorecardIDs: Set<String> = ["pack", "changes", "assets"]
+    public static let reservedScorecardIDs: Set<String> = ["pack", "changes", "assets", "benchmarking"]
 
     /// True when `text` matches `[a-z0-9][a-z0-9-]*` and has at most 64 characters.
     ///

@@ -84,6 +84,8 @@ public struct IndicatorDefinition: Sendable, Hashable {
     public var baseLocation: SourceLocation?
     public var definition: String?
     public var source: String?
+    /// `published:`: where the official statistics hold this measure; nil when not given.
+    public var published: PublishedMeasure?
     /// Where the indicator's entry starts in `scorecard.yaml`.
     public var location: SourceLocation
 
@@ -92,7 +94,7 @@ public struct IndicatorDefinition: Sendable, Hashable {
                 breakdowns: [String]? = nil, chart: ChartKind? = nil, rolling: Int? = nil,
                 trendWindow: Int = 6, stableBand: Decimal? = nil, disclosureExempt: Bool = false,
                 definition: String? = nil, source: String? = nil,
-                location: SourceLocation = SourceLocation(path: "scorecard.yaml")) {
+                location: SourceLocation = SourceLocation(path: "scorecard.yaml"), published: PublishedMeasure? = nil) {
         self.id = id
         self.title = title
         self.unit = unit
@@ -110,5 +112,6 @@ public struct IndicatorDefinition: Sendable, Hashable {
         self.definition = definition
         self.source = source
         self.location = location
+        self.published = published
     }
 }

@@ -21,6 +21,10 @@ public struct Site: Sendable, Hashable {
     public var population: [Int: Int]
     /// Counts from 1 to `suppressBelow - 1` are suppressed; 0 turns disclosure control off.
     public var suppressBelow: Int
+    /// `authority-code:`: the authority's code in the official statistics (`new_la_code`).
+    public var authorityCode: String?
+    /// `statistical-neighbours:`: the neighbours' codes, in the order written.
+    public var statisticalNeighbours: [String] = []
 
     public init(title: String, authority: String, theme: String = "default", baseURL: String? = nil,
                 scorecards: [ScorecardListing], population: [Int: Int] = [:], suppressBelow: Int = 0) {

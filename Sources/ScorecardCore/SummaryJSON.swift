@@ -43,6 +43,7 @@ public enum SummaryJSON {
             ("trend", f.trend.map { .string($0.rawValue) } ?? .null),
             ("changeSincePreviousVisit", number(f.change)),
             ("comparators", .object(d.comparators.map { ($0.id, number($0.value)) })),
+            ("published", f.benchmark.map { published($0, better: d.better) } ?? .null),
         ])
     }
 
@@ -55,6 +56,43 @@ public enum SummaryJSON {
             ("value", number(p.value)),
             ("symbol", p.symbol.map { .string($0.rawValue) } ?? .null),
             ("suppressed", .bool(p.isSuppressed)),
+        ])
+    }
+
+    /// The comparators from the official statistics: where they come from, and every period's figures.
+    static func published(_ b: BenchmarkFigures, better: Better) -> JSONValue {
+        func cell(_ c: PublishedCell?) -> JSONValue { number(c?.value) }
+        func symbol(_ c: PublishedCell?) -> JSONValue {
+            if case .symbol(let s)? = c { return .string(s) }
+            return .null
+        }
+        return .object([
+            ("file", .string(b.measure.file)),
+            ("measure", .string(b.measure.measure)),
+            ("filters", .object(b.measure.filters.map { ($0.column, .string($0.value)) })),
+            ("regionName", b.regionName.map(JSONValue.string) ?? .null),
+            ("latestPeriod", b.latest.map { .string($0.period.canonical) } ?? .null),
+            ("directionSincePreviousPeriod", b.direction(better: better).map { .string($0.rawValue) } ?? .null),
+            ("series", .array(b.rows.map { r in
+                .object([
+                    ("period", .string(r.period.canonical)),
+                    ("periodLabel", .string(r.period.label)),
+                    ("periodStart", .string(r.period.start.description)),
+                    ("periodEnd", .string(r.period.end.description)),
+                    ("authority", cell(r.authority)),
+                    ("authoritySymbol", symbol(r.authority)),
+                    ("england", cell(r.england)),
+                    ("englandSymbol", symbol(r.england)),
+                    ("region", cell(r.region)),
+                    ("regionSymbol", symbol(r.region)),
+                    ("statisticalNeighbours", number(r.neighbourMean?.value)),
+                    ("neighboursWithFigure", r.neighbourMean.map { .number(String($0.used)) } ?? .null),
+                    ("neighbours", r.neighbourMean.map { .number(String($0.of)) } ?? .null),
+                    ("rank", r.rank.map { .number(String($0.position)) } ?? .null),
+                    ("rankOf", r.rank.map { .number(String($0.of)) } ?? .null),
+                    ("quartile", r.quartile.map { .string($0.rawValue) } ?? .null),
+                ])
+            })),
         ])
     }
 

@@ -59,6 +59,9 @@ public struct Visit: Sendable, Hashable {
     public var overview: Narrative?
     /// Where `visit.yaml` is, for diagnostics.
     public var location: SourceLocation
+    /// The published statistics its indicators' `published:` measures read, by
+    /// `PublishedMeasure.key` (site-wide files, before the visit's cut-off).
+    public var statistics: [String: PublishedStatistics] = [:]
 
     public init(id: String, title: String, date: CivilDate, dataAsOf: CivilDate, status: VisitStatus = .draft,
                 population: [Int: Int]? = nil, suppressBelow: Int? = nil, scorecards: [Scorecard] = [],

@@ -37,6 +37,9 @@ public struct IndicatorFigures: Sendable, Hashable {
     /// Totals not published although a category is suppressed, which a number stated in a
     /// note, a title or the narrative could give back (see `DisclosureLeaks`).
     public var withheldTotals: [WithheldTotal] = []
+    /// The comparators from the official statistics, when the indicator has `published:`
+    /// and the statistics could be read; set by `VisitFigures.compute`.
+    public var benchmark: BenchmarkFigures?
 
     public var id: String { definition.id }
 
@@ -149,10 +152,12 @@ public struct VisitFigures: Sendable, Hashable {
             var rowsByIndicator: [String: [Observation]] = [:]
             for row in card.observations { rowsByIndicator[row.indicator, default: []].append(row) }
             let indicators = card.indicators.map { def -> IndicatorFigures in
-                IndicatorFigures.compute(definition: def, scorecardID: card.id,
-                                         rows: rowsByIndicator[def.id] ?? [],
-                                         dataAsOf: visit.dataAsOf, rule: rule,
-                                         base: DisclosureBaseValues.values(for: def, visit: visit, site: site))
+                var f = IndicatorFigures.compute(definition: def, scorecardID: card.id,
+                                                 rows: rowsByIndicator[def.id] ?? [],
+                                                 dataAsOf: visit.dataAsOf, rule: rule,
+                                                 base: DisclosureBaseValues.values(for: def, visit: visit, site: site))
+                f.benchmark = benchmark(def, visit: visit)
+                return f
             }
             cards.append(ScorecardFigures(id: card.id, title: listing.title, reported: true,
                                           retired: listing.retired, indicators: indicators,
@@ -163,6 +168,17 @@ public struct VisitFigures: Sendable, Hashable {
         var facts = visit
         for i in facts.scorecards.indices { facts.scorecards[i].observations = [] }
         return VisitFigures(visit: facts, previousVisitID: nil, scorecards: cards)
+    }
+
+    /// The published comparators of `def` at `visit`: its statistics up to the data cut-off,
+    /// with the published series replaced by a hand-written comparator of the same id.
+    static func benchmark(_ def: IndicatorDefinition, visit: Visit) -> BenchmarkFigures? {
+        guard let measure = def.published, let statistics = visit.statistics[measure.key] else { return nil }
+        let written = Set(def.comparators.map(\.id))
+        let overridden = Set(Statistics.comparatorIDs.filter { !$0.handWritten.isDisjoint(with: written) }.map(\.id))
+        var figures = Statistics.figures(statistics.cut(at: visit.dataAsOf), better: def.better, overridden: overridden)
+        figures.measure = measure
+        return figures
     }
 
     /// These figures with the change since `previous` (computed without its own previous

@@ -114,11 +114,20 @@ struct BuildPlan {
             if relative.isEmpty || relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             files[id, default: []].append((relative, bytes))
         }
+        // The visits here are known only by their visit.yaml, not by which statistics files
+        // they read: every visit's key covers all of content/statistics/.
+        var statistics = ""
+        for (path, entry) in tree.entries.sorted(by: { $0.key < $1.key }) where path.hasPrefix("content/statistics/") {
+            if case .file(let bytes) = entry { statistics += "\(path)\t\(PublishRecord.hash(bytes))\n" }
+        }
+        let statisticsHash = PublishRecord.hash(Array(statistics.utf8))
         let hashed = concurrentMap(visits.count) { [files] i -> PublishRecord.Entry in
             let v = visits[i]
             var hashes: [String: String] = [:]
             for (relative, bytes) in files[v.id] ?? [] { hashes[relative] = PublishRecord.hash(bytes) }
-            return PublishRecord.Entry(settings: PublishRecord.settings(for: v, site: site), files: hashes)
+            var settings = PublishRecord.settings(for: v, site: site)
+            settings["statistics"] = statisticsHash
+            return PublishRecord.Entry(settings: settings, files: hashes)
         }
         var out: [String: PublishRecord.Entry] = [:]
         for (i, v) in visits.enumerated() { out[v.id] = hashed[i] }

@@ -14,9 +14,10 @@ import ScorecardCore
 /// - `scorecard`'s version and the executable itself (a new build of the tool may render
 ///   differently);
 /// - every file of the theme;
-/// - the site settings every page shows: title, authority, base URL, theme and the listed
-///   scorecards (`EditionKey.pageSettings`); population and disclosure are per visit, in
-///   the record;
+/// - the site settings every page shows: title, authority, base URL, theme, the listed
+///   scorecards and the authority's and its neighbours' codes (`EditionKey.pageSettings`);
+///   population, disclosure and the statistics files a visit reads are per visit, in the
+///   record;
 /// - the visit's own record entry and its previous published visit's (id and entry);
 /// - the latest published visit's id and title, when it is another visit.
 public struct EditionKey: Sendable {
@@ -46,7 +47,8 @@ public struct EditionKey: Sendable {
     /// disclosure threshold are not here: they are part of each visit's record entry.
     public static func pageSettings(_ site: Site) -> String {
         var lines = ["title \(site.title)", "authority \(site.authority)", "theme \(site.theme)",
-                     "base-url \(site.baseURL ?? "-")"]
+                     "base-url \(site.baseURL ?? "-")", "authority-code \(site.authorityCode ?? "-")",
+                     "statistical-neighbours \(site.statisticalNeighbours.joined(separator: " "))"]
         for s in site.scorecards { lines.append("scorecard \(s.id)\t\(s.title)\t\(s.retired)") }
         return lines.joined(separator: "\n")
     }
@@ -56,6 +58,7 @@ public struct EditionKey: Sendable {
     /// forgotten here.
     public static let coveredSiteProperties: Set<String> = [
         "title", "authority", "theme", "baseURL", "scorecards", "population", "suppressBelow",
+        "authorityCode", "statisticalNeighbours",
     ]
 
     /// The key of `visit`'s pages.

@@ -50,12 +50,15 @@ enum IndicatorCharts {
     static func figure(_ f: IndicatorFigures, id: String, headline series: Headline?) -> String? {
         let def = f.definition
         let title = def.title
+        let published = PublishedView.chart(f, periods: series?.periods ?? [], lines: f.chart == .line)
         let description = ChartDescription.describe(f)
+            + PublishedView.description(f, periods: series?.periods ?? [], lines: f.chart == .line)
         var references: [ReferenceLine] = []
         if let t = def.target { references.append(ReferenceLine("Target", value: DecimalNumber.double(t), kind: .target)) }
         for c in def.comparators {
             references.append(ReferenceLine(c.label, value: DecimalNumber.double(c.value), kind: .comparator))
         }
+        references += published.references
         switch f.chart {
         case .none:
             return nil
@@ -85,8 +88,10 @@ enum IndicatorCharts {
                 let means = Dictionary(r.map { ($0.period, $0.mean) }, uniquingKeysWith: { a, _ in a })
                 rolling = periods.map { double(means[$0] ?? nil) }
             }
-            return LineChart(id: id, title: title, description: description, points: points,
-                             references: references, rollingMean: rolling, format: format(def)).responsiveSVG
+            var chart = LineChart(id: id, title: title, description: description, points: points,
+                                  references: references, rollingMean: rolling, format: format(def))
+            chart.comparisons = published.lines
+            return chart.responsiveSVG
         }
     }
 

@@ -134,6 +134,8 @@ enum IndicatorView {
             "latestKey": symbolKey(for: [f.latestText]),
             "comparators": comparators(def),
             "hasComparators": .flag(!def.comparators.isEmpty),
+            "publishedFacts": PublishedView.facts(f),
+            "publishedSource": .optional(PublishedView.source(f)),
         ]
     }
 

@@ -166,6 +166,7 @@ struct SitePages {
     func renderChanges(_ v: VisitFigures, _ changes: Changes, into out: Output, dataFiles: Bool) {
         let id = v.visit.id
         out.add(PagePaths.changes(id), changesPage(v, changes: changes.section))
+        renderBenchmarking(v, into: out, dataFiles: dataFiles)
         if dataFiles {
             out.add(PagePaths.summary(id), Array(SummaryJSON.document(v).utf8))
             out.add(PagePaths.changesJSON(id), Array(ChangesJSON.document(changes.comparison).utf8))
@@ -258,6 +259,7 @@ struct SitePages {
         ctx["packHref"] = .text(PagePaths.link(from: path, to: PagePaths.pack(v.visit.id)))
         ctx["changesHref"] = .text(PagePaths.link(from: path, to: PagePaths.changes(v.visit.id)))
         ctx["summaryHref"] = .text(PagePaths.link(from: path, to: PagePaths.summary(v.visit.id)))
+        ctx["benchmarkingHref"] = benchmarkingLink(v, from: path)
         let ids = PageIDs()
         if let overview = v.visit.overview {
             let view = NarrativeView(figures: v) { f in cardHTML(f, v, cards, ids: ids, path: path, out) }
@@ -364,6 +366,7 @@ struct SitePages {
             return .object(body)
         })
         ctx["changes"] = .object(changes)
+        ctx["benchmarking"] = Self.hasBenchmarking(v) ? .object(benchmarkingBody(v, path: path)) : .empty
         return renderer.render("pack", ctx)
     }
 

@@ -51,7 +51,9 @@ final class VisitCards {
         p.charts[chartID] = chart
         let tableID = ids.make("table-\(id)")
         let table = p.table.map { IndicatorView.table(withCaptionID: tableID, $0) } ?? .empty
-        return IndicatorView.card(sameOnEveryPage: p.values, anchor: anchor, chart: chart, table: table, dataLink: dataLink)
+        var values = IndicatorView.card(sameOnEveryPage: p.values, anchor: anchor, chart: chart, table: table, dataLink: dataLink)
+        values["publishedTable"] = PublishedView.table(f).map { IndicatorView.table(withCaptionID: ids.make("published-\(id)"), $0) } ?? .empty
+        return values
     }
 
     /// The indicator's sparkline with the id `id`.
