@@ -90,12 +90,12 @@ for s, p in per.items():
 pub = hf("publish")
 if pub:
     r = next(iter(pub.values()))
-    rows.append(("`publish` of one visit of the 1k site (mean of %d)" % len(r["times"]), "%.2f s" % r["mean"], "—", "",
+    rows.append(("`publish` of one visit of the %s site (mean of %d)" % (R.get("publish_size", "1k"), len(r["times"])), "%.2f s" % r["mean"], "—", "",
                  "≤ 1 s", verdict(r["mean"] <= 1)))
-    extra.append("Publishing all %s visits of the 1k site one by one would take about %.0f s (%s × that); "
+    extra.append("Publishing all %s visits of the %s site one by one would take about %.0f s (%s × that); "
                  "the benchmark writes the same record with scripts/bench/publish_all.py instead (%s)."
-                 % (R.get("publish_visits", "?"), r["mean"] * int(R.get("publish_visits", "0")), R.get("publish_visits", "?"),
-                    R.get("publish_check", "not verified")))
+                 % (R.get("publish_visits", "?"), R.get("publish_size", "1k"), r["mean"] * int(R.get("publish_visits", "0")),
+                    R.get("publish_visits", "?"), R.get("publish_check", "not verified")))
 
 if "serve_latencies" in R:
     lat = [float(x) for x in R["serve_latencies"].split(",") if x and x != "timeout"]
