@@ -4,4 +4,8 @@ extension VisitFigures {
     public static func outline(of visit: Visit, previousVisitID: String?) -> VisitFigures {
         VisitFigures(visit: visit, previousVisitID: previousVisitID, scorecards: [])
     }
+
+    /// These own figures (from `compute(visit:site:previous: nil)`) with the change since
+    /// `previous`, another visit's own figures.
+    public func comparing(with previous: VisitFigures?) -> VisitFigures { compared(with: previous) }
 }

@@ -111,15 +111,13 @@ public enum SiteBuilder {
             options.cache?.discardPending()
             return Report(diagnostics: diagnostics.normalized(), fileCount: 0, reused: [], rendered: [])
         }
-        // The figures replace the rows they were made from: once they are worked out, the
-        // loaded visits are let go, so the rows are not held while the pages are made.
+        // Figures are worked out visit by visit as the pages are made (`FigureSource`); the
+        // pages of other visits need only each visit's facts.
         let visitIDs = content.visits.map(\.id)
         let headerOnly = content.headerOnly
-        let (all, computed) = Self.figures(content, site: site)
+        let all = Self.outline(content.visits)
+        let source = FigureSource(visits: content.visits.filter { !headerOnly.contains($0.id) }, outline: all, site: site)
         content.visits = []
-        // Stated totals that would give a withheld figure back; a reused visit's are among its
-        // cached warnings.
-        diagnostics += computed.flatMap { DisclosureAudit.diagnostics($0, site: site) }.filter { !plan.ignores($0.location.path) }
         let written = all.filter { options.drafts || $0.visit.status == .published }
         let skip = plan.reused.union(headerOnly)
         // A build that writes nothing (`check`) stores nothing either.
@@ -133,7 +131,7 @@ public enum SiteBuilder {
                 try sink.write(path, bytes)
             }
         })
-        let pages = SitePages(site: site, all: all, written: written, renderer: renderer)
+        let pages = SitePages(site: site, all: all, written: written, renderer: renderer, source: source)
         if options.only == nil {
             pages.render(into: out, skipping: skip)
         } else {
@@ -169,17 +167,18 @@ public enum SiteBuilder {
                       reused: plan.reused.sorted(), rendered: rendered)
     }
 
-    /// Every visit's figures in date order (`all`), the visits read only as far as visit.yaml
-    /// standing by their facts for the lists and links of other pages; and the figures of the
-    /// visits read whole (`computed`).
-    static func figures(_ content: LoadedContent, site: Site) -> (all: [VisitFigures], computed: [VisitFigures]) {
-        let whole = content.visits.filter { !content.headerOnly.contains($0.id) }
-        let computed = VisitFigures.computeAll(whole, site: site)
-        let byID = Dictionary(computed.map { ($0.visit.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let all = content.visits.map { v -> VisitFigures in
-            byID[v.id] ?? VisitFigures.outline(of: v, previousVisitID: Visit.previous(of: v, in: content.visits)?.id)
+    /// Every visit by its facts, in date order, each with its previous published visit.
+    static func outline(_ visits: [Visit]) -> [VisitFigures] {
+        let ordered = Visit.ordered(visits)
+        var out: [VisitFigures] = []
+        var latestPublished: Visit?   // the latest published visit dated before the current date
+        var pending: Visit?           // the latest published visit of the current date
+        for v in ordered {
+            if let p = pending, p.date < v.date { latestPublished = p; pending = nil }
+            out.append(.outline(of: v, previousVisitID: latestPublished?.id))
+            if v.status == .published { pending = v }
         }
-        return (all, computed)
+        return out
     }
 
     /// The theme loaded while planning, or, when it could not be loaded then, loaded again

@@ -4,11 +4,18 @@ import ScorecardCore
 /// Builds every HTML page of the site from the computed figures through the theme.
 struct SitePages {
     let site: Site
-    /// Every visit's figures, drafts included, in date order.
+    /// Every visit, drafts included, in date order, by its facts (`VisitFigures.outline`):
+    /// the lists and links of pages need no more. `source` has the figures.
     let all: [VisitFigures]
     /// The visits that are written, in date order.
     let written: [VisitFigures]
     let renderer: ThemeRenderer
+    /// The full figures of the visits read whole, worked out as their pages are made.
+    let source: FigureSource
+
+    /// How many visits' pages are made at a time: enough to keep both cores busy, few enough
+    /// that their figures and pages are a small part of memory however large the site.
+    static let batch = 8
 
     /// The newest published visit, which the home page and `latest/` lead to.
     var latestPublished: VisitFigures? { all.last { $0.visit.status == .published } }
@@ -111,21 +118,28 @@ struct SitePages {
         // Each visit's pages are independent: render them on both cores, as two tasks per
         // visit, the larger first (the pages that show cards, then the changes page and data
         // files), so that at the end no core is left alone with a whole visit.
-        let visits = written.filter { !skip.contains($0.visit.id) }
-        let changes = concurrentMap(visits.count) { i in self.changes(visits[i]) }
-        DispatchQueue.concurrentPerform(iterations: 2 * visits.count) { task in
-            let i = task % visits.count
-            if task < visits.count {
-                renderCardPages(visits[i], changes[i], into: out)
-            } else {
-                renderChanges(visits[i], changes[i], into: out, dataFiles: true)
+        // A few visits at a time, in date order (a visit's figures are then at hand for the
+        // next visit's comparison), so memory does not grow with the site.
+        let ids = written.map(\.visit.id).filter { !skip.contains($0) && source.has($0) }
+        for start in stride(from: 0, to: ids.count, by: Self.batch) {
+            let chunk = Array(ids[start..<min(start + Self.batch, ids.count)])
+            let visits = concurrentMap(chunk.count) { i in source.figures(chunk[i])! }
+            let changes = concurrentMap(visits.count) { i in self.changes(visits[i]) }
+            DispatchQueue.concurrentPerform(iterations: 2 * visits.count) { task in
+                let i = task % visits.count
+                if task < visits.count {
+                    renderCardPages(visits[i], changes[i], into: out)
+                } else {
+                    renderChanges(visits[i], changes[i], into: out, dataFiles: true)
+                }
             }
         }
     }
 
     /// Renders every page of one visit and, with `dataFiles`, its data files. Also used by
     /// `check` for visits that are not written.
-    func renderVisit(_ v: VisitFigures, into out: Output, dataFiles: Bool = false) {
+    func renderVisit(_ outline: VisitFigures, into out: Output, dataFiles: Bool = false) {
+        guard let v = source.figures(outline.visit.id) else { return }
         let changes = changes(v)
         renderCardPages(v, changes, into: out)
         renderChanges(v, changes, into: out, dataFiles: dataFiles)
@@ -153,6 +167,8 @@ struct SitePages {
     /// The pages that show indicator cards: the visit page, the scorecard pages and the pack.
     /// They share one `VisitCards`.
     func renderCardPages(_ v: VisitFigures, _ changes: Changes, into out: Output) {
+        // Stated totals that would give a withheld figure back.
+        out.add(DisclosureAudit.diagnostics(v, site: site))
         let id = v.visit.id
         let cards = VisitCards(previousVisitTitle: previousTitle(v))
         out.add(PagePaths.visit(id), visitPage(v, cards, out))
@@ -193,7 +209,7 @@ struct SitePages {
         let path = PagePaths.home
         var ctx = layout(path: path, title: site.title, visit: nil, crumbs: [])
         ctx["heading"] = .text(site.title)
-        if let v = latestPublished {
+        if let v = latestPublished.flatMap({ source.figures($0.visit.id) }) {
             let moved = movers(v)
             ctx["latest"] = .object([
                 "visit": visitFacts(v),
@@ -427,7 +443,7 @@ struct SitePages {
     }
 
     func previousFigures(_ v: VisitFigures) -> VisitFigures? {
-        v.previousVisitID.flatMap { id in all.first { $0.visit.id == id } }
+        v.previousVisitID.flatMap(source.own)
     }
 
     func changesPage(_ v: VisitFigures, changes: [String: TemplateValue]) -> Result<String, Diagnostic> {
