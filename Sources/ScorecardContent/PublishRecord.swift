@@ -34,6 +34,8 @@ public struct PublishRecord: Sendable, Hashable {
     public static func hash(_ bytes: [UInt8]) -> String {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        // Most files have no carriage return at all: hash them as they are, without a copy.
+        if !body.contains(0x0D) { return hex(SHA256.hash(data: body)) }
         var normalised: [UInt8] = []
         normalised.reserveCapacity(body.count)
         var i = body.startIndex
@@ -42,7 +44,19 @@ public struct PublishRecord: Sendable, Hashable {
             normalised.append(body[i])
             i += 1
         }
-        return SHA256.hash(data: normalised).map { String(format: "%02x", $0) }.joined()
+        return hex(SHA256.hash(data: normalised))
+    }
+
+    /// A SHA-256 digest in lower-case hex.
+    public static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in digest {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The settings in force for `visit`, each as a hash: its population, its disclosure

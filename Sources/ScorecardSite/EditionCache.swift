@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ScorecardContent
 import ScorecardCore
 
 /// The pages of frozen editions, kept between builds in `.scorecard/cache/` inside the site
@@ -140,14 +141,7 @@ public final class EditionCache: EditionStore {
 
     /// SHA-256 in hex.
     static func hash(_ bytes: [UInt8]) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for b in SHA256.hash(data: bytes) {
-            out.append(hex[Int(b >> 4)])
-            out.append(hex[Int(b & 0xF)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        PublishRecord.hex(SHA256.hash(data: bytes))
     }
 }
 
