@@ -76,10 +76,15 @@ public enum PublishedDirection: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// A shape that goes with the word: ✓ and ✗ where the indicator says which way is
+    /// better (as the cards' changes do), so a fall that is an improvement never shows as an
+    /// arrow pointing up; arrows for the way an indicator with no better direction moved.
     public var symbol: String {
         switch self {
-        case .improved, .up: return "↑"
-        case .worsened, .down: return "↓"
+        case .improved: return "✓"
+        case .worsened: return "✗"
+        case .up: return "↑"
+        case .down: return "↓"
         case .same: return "→"
         }
     }

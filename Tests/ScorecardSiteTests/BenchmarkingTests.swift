@@ -90,7 +90,7 @@ private enum BenchSite {
         #expect(page.contains("<caption id=\"bench-care_cap\">Care: latest published figures against statistical neighbours, region and England</caption>"))
         #expect(page.contains("<th scope=\"col\">South &lt;West&gt;</th>"))
         // 30.0 in 2018 to 24.0 in 2019, lower is better: improved.
-        #expect(page.contains("<td>↑ Improved (30.0 in 2018)</td>"))
+        #expect(page.contains("<td>✓ Improved (30.0 in 2018)</td>"))
         #expect(page.contains("<td>2nd of 2</td>"))
         let visit = try #require(result.text("visits/2020-07/index.html"))
         #expect(visit.contains("<a href=\"../../visits/2020-07/benchmarking/index.html\">Benchmarking"))
