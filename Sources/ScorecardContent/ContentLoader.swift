@@ -31,11 +31,22 @@ public struct ContentOutline: Sendable {
     /// Published visits whose files or settings differ from the record (an error is
     /// reported for each).
     public var changedSincePublished: Set<String>
+    /// Every visit folder's files as they are now, hashed: visit id → path inside the folder
+    /// → hash (`PublishRecord.filesOfEveryVisit`).
+    public var currentFiles: [String: [String: String]]
 }
 
 /// Turns a site's files into the model, checking the layout and every file against the
 /// content format.
 public enum ContentLoader {
+    /// The visit a path under `content/visits/<id>/` lies in, or nil for any other path.
+    public static func visitID(ofContentPath path: String) -> String? {
+        let prefix = "content/visits/"
+        guard path.hasPrefix(prefix) else { return nil }
+        let id = path.dropFirst(prefix.count).prefix { $0 != "/" }
+        return id.isEmpty ? nil : String(id)
+    }
+
     /// Files whose names start with `.` are ignored everywhere inside `content/`.
     static func isHidden(_ name: String) -> Bool { name.hasPrefix(".") }
 
@@ -99,14 +110,12 @@ public enum ContentLoader {
             let read = concurrentMap(ids.count) { [settings, ids] i in loadVisitFolder(ids[i], tree: tree, settings: settings, headerOnly: true) }
             for r in read { if let v = r.visit { headers[v.id] = v } }
             let headerVisits = ids.compactMap { headers[$0] }
-            let verified = record.verify(tree: tree, site: site, visits: headerVisits)
+            let files = PublishRecord.filesOfEveryVisit(in: tree)
+            let verified = record.verify(tree: tree, site: site, visits: headerVisits, files: files)
             diags += verified
-            let changed = Set(verified.filter(\.isError).compactMap { d -> String? in
-                let parts = d.location.path.split(separator: "/")
-                return parts.count >= 3 && parts[0] == "content" && parts[1] == "visits" ? String(parts[2]) : nil
-            })
+            let changed = Set(verified.filter(\.isError).compactMap { visitID(ofContentPath: $0.location.path) })
             whole = select(ContentOutline(site: site, visits: Visit.ordered(headerVisits), record: record,
-                                          changedSincePublished: changed))
+                                          changedSincePublished: changed, currentFiles: files))
         }
         // Each visit folder is read and checked on its own: on every core, and then
         // gathered in folder order, so the visits and diagnostics come out as before.

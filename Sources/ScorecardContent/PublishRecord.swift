@@ -107,14 +107,35 @@ public struct PublishRecord: Sendable, Hashable {
 
     /// Every file of a visit folder (hidden files excluded), path inside the folder → hash.
     public static func files(ofVisit id: String, in tree: SourceTree) -> [String: String] {
-        let folder = "content/visits/\(id)/"
         var out: [String: String] = [:]
-        for (path, entry) in tree.entries where path.hasPrefix(folder) {
-            let relative = String(path.dropFirst(folder.count))
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            if case .file(let bytes) = entry { out[relative] = hash(bytes) }
+        for (path, entry) in tree.entries {
+            guard case .file(let bytes) = entry, let (visit, relative) = visitFile(path), visit == id else { continue }
+            out[relative] = hash(bytes)
         }
         return out
+    }
+
+    /// `files(ofVisit:in:)` of every visit folder at once, visit id → path inside the folder
+    /// → hash: one pass over the tree, hashed on every core.
+    public static func filesOfEveryVisit(in tree: SourceTree) -> [String: [String: String]] {
+        var found: [(visit: String, relative: String, bytes: [UInt8])] = []
+        for (path, entry) in tree.entries {
+            guard case .file(let bytes) = entry, let (visit, relative) = visitFile(path) else { continue }
+            found.append((visit, relative, bytes))
+        }
+        let hashes = concurrentMap(found.count) { [found] i in hash(found[i].bytes) }
+        var out: [String: [String: String]] = [:]
+        for (i, f) in found.enumerated() { out[f.visit, default: [:]][f.relative] = hashes[i] }
+        return out
+    }
+
+    /// The visit and the path inside its folder of a file the record covers: one under
+    /// `content/visits/<id>/`, with no hidden name on the way.
+    static func visitFile(_ path: String) -> (visit: String, relative: String)? {
+        guard let visit = ContentLoader.visitID(ofContentPath: path) else { return nil }
+        let relative = String(path.dropFirst("content/visits/\(visit)/".count))
+        guard !relative.isEmpty, !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { return nil }
+        return (visit, relative)
     }
 
     /// The entry `publish` records for `visit` as the files stand now.
@@ -186,7 +207,10 @@ public struct PublishRecord: Sendable, Hashable {
     /// Every difference between the record and the content: files changed, added or removed,
     /// settings changed, whole visits deleted. Also warns about visits marked published that
     /// have no record yet.
-    public func verify(tree: SourceTree, site: Site?, visits loaded: [Visit]) -> [Diagnostic] {
+    /// `files` is `filesOfEveryVisit(in: tree)`, when the caller has it already.
+    public func verify(tree: SourceTree, site: Site?, visits loaded: [Visit],
+                       files: [String: [String: String]]? = nil) -> [Diagnostic] {
+        let current = files ?? PublishRecord.filesOfEveryVisit(in: tree)
         var out: [Diagnostic] = []
         let reopen = "; if the change is intended, run 'scorecard reopen"
         for (id, entry) in visits.sorted(by: { $0.key < $1.key }) {
@@ -196,7 +220,7 @@ public struct PublishRecord: Sendable, Hashable {
                                   at: SourceLocation(path: folder)))
                 continue
             }
-            let now = PublishRecord.files(ofVisit: id, in: tree)
+            let now = current[id] ?? [:]
             for (file, hash) in entry.files.sorted(by: { $0.key < $1.key }) {
                 let path = "\(folder)/\(file)"
                 guard let current = now[file] else {

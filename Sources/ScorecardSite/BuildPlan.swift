@@ -20,18 +20,10 @@ struct BuildPlan {
     /// True for diagnostics this build does not report afresh: those of reused visits (their
     /// cached ones stand instead) and, for a build of some visits only, those of the others.
     func ignores(_ path: String) -> Bool {
-        guard let id = Self.visitID(ofContentPath: path) else { return false }
+        guard let id = ContentLoader.visitID(ofContentPath: path) else { return false }
         if reused.contains(id) { return true }
         if let only { return !only.contains(id) }
         return false
-    }
-
-    /// The visit a content path lies in: `content/visits/<id>/…`.
-    static func visitID(ofContentPath path: String) -> String? {
-        let prefix = "content/visits/"
-        guard path.hasPrefix(prefix) else { return nil }
-        let rest = path.dropFirst(prefix.count)
-        return String(rest.prefix { $0 != "/" })
     }
 
     /// New cache entries for the visits among `ids` that may be cached.
@@ -65,7 +57,7 @@ struct BuildPlan {
         let latest = visits.last { $0.status == .published }
         // Published visits are keyed by their record, which their files must match; for the
         // preview every visit is keyed by its files as they are now.
-        let entries = options.keyByContent ? Self.currentEntries(visits, site: site, tree: tree) : outline.record.visits
+        let entries = options.keyByContent ? Self.currentEntries(outline, site: site, tree: tree) : outline.record.visits
         for v in visits where options.keyByContent || v.status == .published && !outline.changedSincePublished.contains(v.id) {
             guard let entry = entries[v.id] else { continue }
             var previous: (id: String, entry: PublishRecord.Entry)?
@@ -105,15 +97,9 @@ struct BuildPlan {
         return plan
     }
 
-    /// Every visit's record entry as `publish` would make it now, from one pass over the tree.
-    static func currentEntries(_ visits: [Visit], site: Site, tree: SourceTree) -> [String: PublishRecord.Entry] {
-        var files: [String: [(String, [UInt8])]] = [:]
-        for (path, entry) in tree.entries {
-            guard case .file(let bytes) = entry, let id = visitID(ofContentPath: path) else { continue }
-            let relative = String(path.dropFirst("content/visits/\(id)/".count))
-            if relative.isEmpty || relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            files[id, default: []].append((relative, bytes))
-        }
+    /// Every visit's record entry as `publish` would make it now, from the files the loader
+    /// hashed for checking the record.
+    static func currentEntries(_ outline: ContentOutline, site: Site, tree: SourceTree) -> [String: PublishRecord.Entry] {
         // The visits here are known only by their visit.yaml, not by which statistics files
         // they read: every visit's key covers all of content/statistics/.
         var statistics = ""
@@ -121,16 +107,12 @@ struct BuildPlan {
             if case .file(let bytes) = entry { statistics += "\(path)\t\(PublishRecord.hash(bytes))\n" }
         }
         let statisticsHash = PublishRecord.hash(Array(statistics.utf8))
-        let hashed = concurrentMap(visits.count) { [files] i -> PublishRecord.Entry in
-            let v = visits[i]
-            var hashes: [String: String] = [:]
-            for (relative, bytes) in files[v.id] ?? [] { hashes[relative] = PublishRecord.hash(bytes) }
+        var out: [String: PublishRecord.Entry] = [:]
+        for v in outline.visits {
             var settings = PublishRecord.settings(for: v, site: site)
             settings["statistics"] = statisticsHash
-            return PublishRecord.Entry(settings: settings, files: hashes)
+            out[v.id] = PublishRecord.Entry(settings: settings, files: outline.currentFiles[v.id] ?? [:])
         }
-        var out: [String: PublishRecord.Entry] = [:]
-        for (i, v) in visits.enumerated() { out[v.id] = hashed[i] }
         return out
     }
 }
