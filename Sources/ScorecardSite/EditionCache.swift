@@ -79,25 +79,21 @@ public final class EditionCache: EditionStore {
         let key: String
         let folder: URL
         private let files = LockedBox<[Manifest.File]>([])
-        private let made = LockedBox<Set<String>>([])
+        /// The entry's `files/` folder, filled as a staging folder is.
+        private let stored: OutputFolder.Staging
 
         init(visit: String, key: String, folder: URL) {
             self.visit = visit
             self.key = key
             self.folder = folder
+            stored = OutputFolder.Staging(root: folder.appendingPathComponent("files"))
         }
 
         /// Stores one output file; returns its path in the cache.
         func store(_ path: String, _ bytes: [UInt8]) throws -> String {
-            let target = folder.appendingPathComponent("files").appendingPathComponent(path)
-            let dir = target.deletingLastPathComponent()
-            if !made.withLock({ $0.contains(dir.path) }) {
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                made.withLock { _ = $0.insert(dir.path) }
-            }
-            try FileBytes.write(bytes, to: target.path)
+            try stored.write(path, bytes)
             files.withLock { $0.append(.init(path: path, hash: EditionCache.hash(bytes), size: bytes.count)) }
-            return target.path
+            return stored.root.path + "/" + path
         }
 
         /// Writes the manifest with the visit's warnings: the entry is complete.
@@ -112,7 +108,7 @@ public final class EditionCache: EditionStore {
         let folder = pending.appendingPathComponent(visit)
         started.withLock { $0 = true }
         try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("files"), withIntermediateDirectories: true)
         return Writer(visit: visit, key: key, folder: folder)
     }
 

@@ -22,17 +22,14 @@ struct SitePages {
 
     /// Where rendered pages go, and the problems found, filled from both cores. A page is
     /// handed to `sink` as soon as it is made and then dropped, so nothing holds the whole
-    /// site; `Output()` collects the pages in memory instead, for tests and the preview.
+    /// site.
     final class Output: Sendable {
         typealias Sink = @Sendable (String, [UInt8]) throws -> Void
-        private let box = LockedBox((files: [String: [UInt8]](), diagnostics: [Diagnostic](), count: 0))
-        private let sink: Sink?
-        /// Keep the pages in `files` (no sink) or only count them (with a sink).
-        init(sink: Sink? = nil) { self.sink = sink }
-        /// The pages collected by an `Output()` with no sink.
-        var files: [String: [UInt8]] { box.withLock { $0.files } }
+        private let box = LockedBox((diagnostics: [Diagnostic](), count: 0))
+        private let sink: Sink
+        init(sink: @escaping Sink) { self.sink = sink }
         var diagnostics: [Diagnostic] { box.withLock { $0.diagnostics } }
-        /// How many files were added.
+        /// How many files were handed to the sink.
         var count: Int { box.withLock { $0.count } }
         func add(_ path: String, _ result: Result<String, Diagnostic>) {
             switch result {
@@ -41,10 +38,6 @@ struct SitePages {
             }
         }
         func add(_ path: String, _ bytes: [UInt8]) {
-            guard let sink else {
-                box.withLock { $0.files[path] = bytes; $0.count += 1 }
-                return
-            }
             do {
                 try sink(path, bytes)
                 box.withLock { $0.count += 1 }
