@@ -92,6 +92,20 @@ public struct Visit: Sendable, Hashable {
         visits.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
+    /// `previous(of:in: all)` of every visit of `all` that has one, by id, from one walk in
+    /// date order rather than a search for each visit.
+    public static func previousIDs(in all: [Visit]) -> [String: String] {
+        var out: [String: String] = [:]
+        var before: Visit?    // the latest published visit dated before the date being walked
+        var sameDay: Visit?   // the latest published visit of that date so far
+        for v in ordered(all) {
+            if let p = sameDay, p.date < v.date { before = p; sameDay = nil }
+            if let before { out[v.id] = before.id }
+            if v.status == .published { sameDay = v }
+        }
+        return out
+    }
+
     /// The latest published visit dated before `visit`, from `all`.
     public static func previous(of visit: Visit, in all: [Visit]) -> Visit? {
         ordered(all).last { $0.status == .published && $0.date < visit.date }

@@ -42,11 +42,12 @@ struct BuildPlan {
         var plan = BuildPlan()
         let visits = outline.visits
         let ids = Set(visits.map(\.id))
+        let previousIDs = Visit.previousIDs(in: visits)
         plan.only = options.only
         if let only = options.only {
             plan.read = only
             for v in visits where only.contains(v.id) {
-                if let p = Visit.previous(of: v, in: visits) { plan.read.insert(p.id) }
+                if let p = previousIDs[v.id] { plan.read.insert(p) }
             }
             return plan
         }
@@ -61,10 +62,10 @@ struct BuildPlan {
         for v in visits where options.keyByContent || v.status == .published && !outline.changedSincePublished.contains(v.id) {
             guard let entry = entries[v.id] else { continue }
             var previous: (id: String, entry: PublishRecord.Entry)?
-            if let p = Visit.previous(of: v, in: visits) {
+            if let p = previousIDs[v.id] {
                 // A previous visit that is not frozen may change under this one's pages.
-                guard let pe = entries[p.id], options.keyByContent || !outline.changedSincePublished.contains(p.id) else { continue }
-                previous = (p.id, pe)
+                guard let pe = entries[p], options.keyByContent || !outline.changedSincePublished.contains(p) else { continue }
+                previous = (p, pe)
             }
             plan.keys[v.id] = maker.key(visit: v.id, entry: entry, previous: previous,
                                         latest: latest.map { ($0.id, $0.title) }, site: site)
@@ -92,7 +93,7 @@ struct BuildPlan {
         var needed: [Visit] = visits.filter { plan.read.contains($0.id) }
         if let latest { needed.append(latest); plan.read.insert(latest.id) }
         for v in needed {
-            if let p = Visit.previous(of: v, in: visits) { plan.read.insert(p.id) }
+            if let p = previousIDs[v.id] { plan.read.insert(p) }
         }
         return plan
     }

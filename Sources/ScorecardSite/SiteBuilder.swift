@@ -169,16 +169,8 @@ public enum SiteBuilder {
 
     /// Every visit by its facts, in date order, each with its previous published visit.
     static func outline(_ visits: [Visit]) -> [VisitFigures] {
-        let ordered = Visit.ordered(visits)
-        var out: [VisitFigures] = []
-        var latestPublished: Visit?   // the latest published visit dated before the current date
-        var pending: Visit?           // the latest published visit of the current date
-        for v in ordered {
-            if let p = pending, p.date < v.date { latestPublished = p; pending = nil }
-            out.append(.outline(of: v, previousVisitID: latestPublished?.id))
-            if v.status == .published { pending = v }
-        }
-        return out
+        let previous = Visit.previousIDs(in: visits)
+        return Visit.ordered(visits).map { .outline(of: $0, previousVisitID: previous[$0.id]) }
     }
 
     /// The theme loaded while planning, or, when it could not be loaded then, loaded again
