@@ -1,3 +1,5 @@
+import ScorecardCore
+
 /// The files of a site, read into memory: the loader's one view of the file system.
 ///
 /// Paths are relative to the site folder with `/` separators (`content/visits/2020-02/visit.yaml`).
@@ -13,7 +15,14 @@ public struct SourceTree: Sendable {
         case other
     }
 
-    public var entries: [String: Entry]
+    /// Every path in the tree. Changing it drops the folder index, which is made again when
+    /// `children(of:)` is next asked.
+    public var entries: [String: Entry] { didSet { index = ChildIndex() } }
+
+    /// The names in each folder, made once on first use: a site of 10,000 visits asks for a
+    /// folder's names tens of thousands of times, and a scan of every path for each was
+    /// quadratic in the site's size.
+    private var index = ChildIndex()
 
     public init(entries: [String: Entry] = [:]) { self.entries = entries }
 
@@ -33,12 +42,7 @@ public struct SourceTree: Sendable {
 
     /// The names directly inside `folder`, sorted.
     public func children(of folder: String) -> [String] {
-        let prefix = folder.isEmpty ? "" : folder + "/"
-        return entries.keys.compactMap { path -> String? in
-            guard path.hasPrefix(prefix) else { return nil }
-            let rest = path.dropFirst(prefix.count)
-            return rest.isEmpty || rest.contains("/") ? nil : String(rest)
-        }.sorted()
+        index.children(of: folder, in: entries)
     }
 
     public func file(_ path: String) -> [UInt8]? {
@@ -47,4 +51,35 @@ public struct SourceTree: Sendable {
     }
 
     public func isFolder(_ path: String) -> Bool { entries[path] == .folder }
+}
+
+/// The names directly inside each folder of a tree (`""` for the top), sorted; made from
+/// the paths on first use, under a lock, since builds read a tree from several threads.
+private final class ChildIndex: Sendable {
+    private let folders = LockedBox<[String: [String]]?>(nil)
+
+    func children(of folder: String, in entries: [String: SourceTree.Entry]) -> [String] {
+        folders.withLock { folders in
+            if folders == nil { folders = Self.make(entries) }
+            return folders?[folder] ?? []
+        }
+    }
+
+    private static func make(_ entries: [String: SourceTree.Entry]) -> [String: [String]] {
+        var folders: [String: [String]] = [:]
+        for path in entries.keys {
+            let parent: Substring, name: Substring
+            if let slash = path.lastIndex(of: "/") {
+                parent = path[..<slash]
+                name = path[path.index(after: slash)...]
+            } else {
+                parent = ""
+                name = Substring(path)
+            }
+            guard !name.isEmpty else { continue }
+            folders[String(parent), default: []].append(String(name))
+        }
+        for key in folders.keys { folders[key]!.sort() }
+        return folders
+    }
 }
