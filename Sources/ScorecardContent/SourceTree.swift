@@ -17,14 +17,28 @@ public struct SourceTree: Sendable {
 
     /// Every path in the tree. Changing it drops the folder index, which is made again when
     /// `children(of:)` is next asked.
-    public var entries: [String: Entry] { didSet { index = ChildIndex() } }
+    public var entries: [String: Entry] {
+        get { storage }
+        // Not `didSet`: that turns `entries[path] = …` into a get and a set, copying the
+        // whole dictionary for each file read.
+        _modify {
+            index = ChildIndex()
+            yield &storage
+        }
+        set {
+            storage = newValue
+            index = ChildIndex()
+        }
+    }
+
+    private var storage: [String: Entry]
 
     /// The names in each folder, made once on first use: a site of 10,000 visits asks for a
     /// folder's names tens of thousands of times, and a scan of every path for each was
     /// quadratic in the site's size.
     private var index = ChildIndex()
 
-    public init(entries: [String: Entry] = [:]) { self.entries = entries }
+    public init(entries: [String: Entry] = [:]) { storage = entries }
 
     /// A tree of text files; their folders are added.
     public init(files: [String: String]) {
@@ -37,7 +51,7 @@ public struct SourceTree: Sendable {
                 parts = parts.dropLast()
             }
         }
-        self.entries = entries
+        storage = entries
     }
 
     /// The names directly inside `folder`, sorted.
