@@ -13,6 +13,8 @@ public actor PreviewServer {
     private nonisolated let shared = LockedBox(PreviewState())
     /// The pages of every visit as last rendered, by a key of what they show.
     private nonisolated let store = MemoryEditionStore()
+    /// The cards as last rendered, so an edit renders only the cards it changed.
+    private nonisolated let memo = CardMemo()
     /// Held for the length of a rebuild, so rebuilds never overlap.
     private nonisolated let building = NSLock()
     private let site: URL
@@ -40,7 +42,7 @@ public actor PreviewServer {
         let sink = SiteBuilder.Sink(write: { p, b in files.withLock { $0[p] = b } },
                                     place: { p, _, b in files.withLock { $0[p] = b } })
         let report = SiteBuilder.build(SourceTreeReader.read(site: site),
-                                       options: .init(drafts: true, cache: store, keyByContent: true), into: sink)
+                                       options: .init(drafts: true, cache: store, keyByContent: true, memo: memo), into: sink)
         beforeInstall?()
         let built = files.withLock { $0 }
         shared.withLock { state in
@@ -54,7 +56,8 @@ public actor PreviewServer {
         if report.hasErrors {
             log("build failed: showing the last good site")
         } else {
-            let visits = report.rendered.isEmpty ? "no visit changed" : "rendered \(report.rendered.joined(separator: ", "))"
+            var visits = report.rendered.isEmpty ? "no visit changed" : "rendered \(report.rendered.joined(separator: ", "))"
+            if let c = report.cards, c.made + c.reused > 0 { visits += "; \(c.made) of \(c.made + c.reused) cards and sparklines made afresh" }
             log("built \(built.count) files (\(visits))")
         }
         return report

@@ -21,14 +21,18 @@ public enum SiteBuilder {
         /// Key every visit, drafts included, by its files as they are now rather than by its
         /// publish record: for the preview, whose store lives only as long as it runs.
         public var keyByContent: Bool = false
+        /// Cards rendered by earlier builds, reused where their figures, ids and links are
+        /// the same: for the preview, which keeps one for as long as it runs.
+        public var memo: CardMemo?
 
         public init(drafts: Bool = false, cache: (any EditionStore)? = nil, tool: String = ScorecardVersion.tool,
-                    only: Set<String>? = nil, keyByContent: Bool = false) {
+                    only: Set<String>? = nil, keyByContent: Bool = false, memo: CardMemo? = nil) {
             self.drafts = drafts
             self.cache = cache
             self.tool = tool
             self.only = only
             self.keyByContent = keyByContent
+            self.memo = memo
         }
     }
 
@@ -49,6 +53,8 @@ public enum SiteBuilder {
         public var reused: [String]
         /// The visits rendered.
         public var rendered: [String]
+        /// With `Options.memo`: the cards and sparklines rendered, and those taken from it.
+        public var cards: (made: Int, reused: Int)? = nil
         public var hasErrors: Bool { diagnostics.hasErrors }
     }
 
@@ -131,7 +137,11 @@ public enum SiteBuilder {
                 try sink.write(path, bytes)
             }
         })
-        let pages = SitePages(site: site, all: all, written: written, renderer: renderer, source: source)
+        var pages = SitePages(site: site, all: all, written: written, renderer: renderer, source: source)
+        if let memo = options.memo {
+            memo.begin(theme: EditionKey(tool: options.tool, theme: renderer.theme).theme)
+            pages.memo = memo
+        }
         if options.only == nil {
             pages.render(into: out, skipping: skip)
         } else {
@@ -164,7 +174,7 @@ public enum SiteBuilder {
         }
         let rendered = written.map(\.visit.id).filter { !skip.contains($0) && (options.only?.contains($0) ?? true) }
         return Report(diagnostics: diagnostics, fileCount: diagnostics.hasErrors ? 0 : out.count + placed.withLock { $0 },
-                      reused: plan.reused.sorted(), rendered: rendered)
+                      reused: plan.reused.sorted(), rendered: rendered, cards: options.memo?.finish(visits: Set(visitIDs)))
     }
 
     /// Every visit by its facts, in date order, each with its previous published visit.

@@ -12,6 +12,8 @@ struct SitePages {
     let renderer: ThemeRenderer
     /// The full figures of the visits read whole, worked out as their pages are made.
     let source: FigureSource
+    /// Cards rendered by earlier builds, for the preview; nil renders every card.
+    var memo: CardMemo? = nil
 
     /// How many visits' pages are made at a time: enough to keep both cores busy, few enough
     /// that their figures and pages are a small part of memory however large the site.
@@ -163,7 +165,7 @@ struct SitePages {
         // Stated totals that would give a withheld figure back.
         out.add(DisclosureAudit.diagnostics(v, site: site))
         let id = v.visit.id
-        let cards = VisitCards(previousVisitTitle: previousTitle(v))
+        let cards = VisitCards(visit: id, previousVisitTitle: previousTitle(v), memo: memo)
         out.add(PagePaths.visit(id), visitPage(v, cards, out))
         for card in v.scorecards where card.reported {
             out.add(PagePaths.scorecard(id, card.id), scorecardPage(v, card, cards, out))
@@ -301,12 +303,13 @@ struct SitePages {
     }
 
     func cardHTML(_ f: IndicatorFigures, _ v: VisitFigures, _ cards: VisitCards, ids: PageIDs, path: String, _ out: Output) -> String {
-        var ctx = cards.card(f, ids: ids, dataLink: PagePaths.link(from: path, to: PagePaths.dataCSV(v.visit.id, f.scorecardID)))
         // The printed pack shows every data table; on screen they start folded.
-        ctx["openTable"] = .flag(path == PagePaths.pack(v.visit.id))
-        switch renderer.render("indicator-card", ctx) {
-        case .success(let html): return html
-        case .failure(let d): out.add([d]); return ""
+        cards.cardHTML(f, ids: ids, dataLink: PagePaths.link(from: path, to: PagePaths.dataCSV(v.visit.id, f.scorecardID)),
+                       openTable: path == PagePaths.pack(v.visit.id)) { ctx in
+            switch renderer.render("indicator-card", ctx) {
+            case .success(let html): return html
+            case .failure(let d): out.add([d]); return nil
+            }
         }
     }
 
