@@ -24,6 +24,9 @@ public enum SiteBuilder {
         /// Cards rendered by earlier builds, reused where their figures, ids and links are
         /// the same: for the preview, which keeps one for as long as it runs.
         public var memo: CardMemo?
+        /// Render through the theme's compiled templates (`CompiledTemplates`); false has
+        /// swift-mustache render them, for tests that compare the two.
+        public var compiledTemplates = true
 
         public init(drafts: Bool = false, cache: (any EditionStore)? = nil, tool: String = ScorecardVersion.tool,
                     only: Set<String>? = nil, keyByContent: Bool = false, memo: CardMemo? = nil) {
@@ -94,7 +97,7 @@ public enum SiteBuilder {
         var plan = BuildPlan()
         var content = ContentLoader.load(tree) { outline in
             guard let site = outline.site else { return Set(outline.visits.map(\.id)) }
-            let t = loadTheme(named: site.theme, from: tree, at: SourceLocation(path: "site.yaml"))
+            let t = loadTheme(named: site.theme, from: tree, at: SourceLocation(path: "site.yaml"), compile: options.compiledTemplates)
             theme = t
             plan = BuildPlan.make(outline, tree: tree, options: options, theme: t.renderer?.theme, sink: sink, placed: placed)
             return plan.read
@@ -110,7 +113,7 @@ public enum SiteBuilder {
             options.cache?.discardPending()
             return Report(diagnostics: diagnostics.normalized(), fileCount: 0, reused: [], rendered: [])
         }
-        let loadedTheme = themeInUse(theme, site: site, tree: tree, at: content.themeLocation)
+        let loadedTheme = themeInUse(theme, site: site, tree: tree, at: content.themeLocation, compile: options.compiledTemplates)
         diagnostics += loadedTheme.diagnostics
         guard let renderer = loadedTheme.renderer else {
             diagnostics += narrativeErrors(content, site: site)
@@ -186,9 +189,9 @@ public enum SiteBuilder {
     /// The theme loaded while planning, or, when it could not be loaded then, loaded again
     /// with the place in site.yaml that names it, for its diagnostics.
     static func themeInUse(_ planned: (renderer: ThemeRenderer?, diagnostics: [Diagnostic])?, site: Site, tree: SourceTree,
-                           at location: SourceLocation) -> (renderer: ThemeRenderer?, diagnostics: [Diagnostic]) {
+                           at location: SourceLocation, compile: Bool = true) -> (renderer: ThemeRenderer?, diagnostics: [Diagnostic]) {
         if let planned, planned.renderer != nil { return planned }
-        return loadTheme(named: site.theme, from: tree, at: location)
+        return loadTheme(named: site.theme, from: tree, at: location, compile: compile)
     }
 
     /// The visit an output path belongs to: `visits/<id>/…`.
@@ -221,7 +224,8 @@ public enum SiteBuilder {
 
     /// The site's own `themes/<name>/` if it has one, else the embedded default theme. An
     /// unknown name is reported at `location` (site.yaml's `theme:` value).
-    static func loadTheme(named name: String, from tree: SourceTree, at location: SourceLocation) -> (renderer: ThemeRenderer?, diagnostics: [Diagnostic]) {
+    static func loadTheme(named name: String, from tree: SourceTree, at location: SourceLocation,
+                          compile: Bool = true) -> (renderer: ThemeRenderer?, diagnostics: [Diagnostic]) {
         let folder = "themes/\(name)"
         let theme: Theme
         if tree.isFolder(folder) {
@@ -240,6 +244,6 @@ public enum SiteBuilder {
             let hint = Suggestion.hint(for: name, in: themes, otherwise: "expected a folder \(folder)/ with templates/ and assets/, or leave theme out to use the default theme")
             return (nil, [.error("theme '\(name)' not found\(hint)", at: location)])
         }
-        return ThemeRenderer.load(theme)
+        return ThemeRenderer.load(theme, compile: compile)
     }
 }

@@ -7,11 +7,19 @@ import ScorecardCore
 public struct ThemeRenderer: Sendable {
     public let theme: Theme
     private let library: MustacheLibrary
+    /// The same templates compiled to render `TemplateValue`s directly, or nil when the
+    /// library renders (a template uses what the compiled steps do not cover, or `load`
+    /// was told not to compile).
+    private let compiled: CompiledTemplates?
+    /// True when the compiled templates render, false when swift-mustache's renderer does.
+    var isCompiled: Bool { compiled != nil }
     /// Template name → source text, for finding the line of a problem.
     private let sources: [String: String]
 
     /// Loads every `templates/*.mustache` of `theme`; problems are returned as diagnostics.
-    public static func load(_ theme: Theme) -> (renderer: ThemeRenderer?, diagnostics: [Diagnostic]) {
+    /// With `compile` (the default) the templates are compiled once for rendering
+    /// (`CompiledTemplates`); without it swift-mustache renders them, as tests do to compare.
+    public static func load(_ theme: Theme, compile: Bool = true) -> (renderer: ThemeRenderer?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: String] = [:]
@@ -44,7 +52,8 @@ public struct ThemeRenderer: Sendable {
             }
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (ThemeRenderer(theme: theme, library: MustacheLibrary(templates: templates), sources: sources), [])
+        return (ThemeRenderer(theme: theme, library: MustacheLibrary(templates: templates),
+                              compiled: compile ? CompiledTemplates.compile(templates) : nil, sources: sources), [])
     }
 
     /// True when the theme has a template called `name`.
@@ -56,12 +65,19 @@ public struct ThemeRenderer: Sendable {
         guard sources[template] != nil else {
             return .failure(.error("the theme has no template '\(template)'; expected \(file)", at: SourceLocation(path: theme.sourcePath)))
         }
-        let recorder = LookupRecorder()
-        let root = StrictContext(values: context, recorder: recorder)
-        guard let html = library.render(root, withTemplate: template) else {
-            return .failure(.error("the template could not be rendered", at: SourceLocation(path: file)))
+        let html: String
+        let unknown: [String]
+        if let r = compiled?.render(template, context) {
+            (html, unknown) = r
+        } else {
+            let recorder = LookupRecorder()
+            let root = StrictContext(values: context, recorder: recorder)
+            guard let r = library.render(root, withTemplate: template) else {
+                return .failure(.error("the template could not be rendered", at: SourceLocation(path: file)))
+            }
+            (html, unknown) = (r, recorder.unknown)
         }
-        if let name = recorder.unknown.first {
+        if let name = unknown.first {
             return .failure(.error("unknown key '\(name)' in a template; the key does not exist in this page's data\(Suggestion.hint(for: name, in: Array(context.keys).sorted()))",
                                    at: location(ofKey: name, from: template)))
         }

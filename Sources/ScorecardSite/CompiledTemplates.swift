@@ -1,0 +1,356 @@
+import Foundation
+import Mustache
+
+/// A theme's templates, compiled once into steps that render `TemplateValue`s directly: the
+/// hot path of a build, where swift-mustache's own renderer spends most of its time finding
+/// values through `Any`, dynamic casts and `Mirror`.
+///
+/// The steps are swift-mustache's own parse of each template (read once, through `Mirror`,
+/// from the `MustacheTemplate` it made), so the two can never disagree on the syntax or on
+/// where whitespace goes; rendering then follows swift-mustache's rules step for step (the
+/// same escaping, the same truthiness, the same context stack, partial indentation and
+/// block inheritance), and tests render every page both ways and compare the bytes.
+/// Transforms (`{{^empty(list)}}`, `{{uppercased(name)}}`) work as swift-mustache's do on
+/// text and lists. Where a template uses what these steps do not cover (dynamic partials,
+/// content-type pragmas, a sequence's own `first()` or `index()`), or a later swift-mustache
+/// stores its parse differently, `compile` returns nil and the library renders, as before;
+/// a render that meets something not covered only when it runs (a list `reversed()`) gives
+/// nil and the library renders that page.
+struct CompiledTemplates: Sendable {
+    /// One compiled template.
+    final class Template: Sendable {
+        let steps: [Step]
+        init(_ steps: [Step]) { self.steps = steps }
+    }
+
+    /// A tag's name: `.` (the current value), a dotted name looked up from the top of the
+    /// stack only (`.a.b`), or one looked up through the whole stack (`a.b`). `ids` number
+    /// the parts in `names`, for the record of which names were found.
+    struct Name: Sendable {
+        enum Scope: Sendable { case current, top, stack }
+        let scope: Scope
+        let parts: [String]
+        let ids: [Int]
+        /// Transforms, in the order they apply (innermost first).
+        let transforms: [String]
+    }
+
+    enum Step: Sendable {
+        case text(String)
+        case variable(Name, escaped: Bool)
+        case section(Name, Template, inverted: Bool)
+        case block(String, default: Template, indentation: String?)
+        case partial(String, indentation: String?, inherits: [String: Template]?)
+    }
+
+    let templates: [String: Template]
+    /// Every name part any template uses, by id.
+    let names: [String]
+
+    /// Compiles every template, or returns nil when any uses what the steps do not cover.
+    static func compile(_ templates: [String: MustacheTemplate]) -> CompiledTemplates? {
+        var compiler = Compiler()
+        var out: [String: Template] = [:]
+        for (name, template) in templates {
+            guard let t = compiler.template(template) else { return nil }
+            out[name] = t
+        }
+        return CompiledTemplates(templates: out, names: compiler.names)
+    }
+
+    /// Reads swift-mustache's tokens. Any shape not expected gives nil.
+    private struct Compiler {
+        var names: [String] = []
+        var ids: [String: Int] = [:]
+
+        mutating func template(_ t: MustacheTemplate) -> Template? {
+            guard let tokens = Mirror(reflecting: t).children.first(where: { $0.label == "tokens" })?.value as? [Any] else { return nil }
+            var steps: [Step] = []
+            steps.reserveCapacity(tokens.count)
+            for token in tokens {
+                guard let step = step(token) else { return nil }
+                steps.append(step)
+            }
+            return Template(steps)
+        }
+
+        mutating func name(_ text: String, transforms: [String]) -> Name? {
+            // `{{first()}}` and the like read the sequence being rendered: not covered.
+            if text.isEmpty && !transforms.isEmpty { return nil }
+            let scope: Name.Scope = text == "." ? .current : text.first == "." ? .top : .stack
+            let parts = scope == .current ? [] : text.split(separator: ".").map(String.init)
+            let numbers = parts.map { part -> Int in
+                if let id = ids[part] { return id }
+                ids[part] = names.count
+                names.append(part)
+                return names.count - 1
+            }
+            return Name(scope: scope, parts: parts, ids: numbers, transforms: transforms.reversed())
+        }
+
+        mutating func step(_ token: Any) -> Step? {
+            let mirror = Mirror(reflecting: token)
+            guard mirror.displayStyle == .enum, let payload = mirror.children.first, let label = payload.label else { return nil }
+            let fields = Mirror(reflecting: payload.value).children.map(\.value)
+            switch label {
+            case "text":
+                guard let text = payload.value as? String else { return nil }
+                return .text(text)
+            case "variable", "unescapedVariable":
+                guard fields.count == 2, let n = fields[0] as? String, let transforms = fields[1] as? [String],
+                      let name = name(n, transforms: transforms) else { return nil }
+                return .variable(name, escaped: label == "variable")
+            case "section", "invertedSection":
+                guard fields.count == 3, let n = fields[0] as? String, let transforms = fields[1] as? [String],
+                      let name = name(n, transforms: transforms), let inner = fields[2] as? MustacheTemplate, let t = template(inner) else { return nil }
+                return .section(name, t, inverted: label == "invertedSection")
+            case "blockExpansion":
+                guard fields.count == 3, let n = fields[0] as? String, let inner = fields[1] as? MustacheTemplate,
+                      let t = template(inner), let indentation = Self.optional(fields[2], String.self) else { return nil }
+                return .block(n, default: t, indentation: indentation)
+            case "partial":
+                guard fields.count == 3, let n = fields[0] as? String, let indentation = Self.optional(fields[1], String.self),
+                      let inherits = Self.optional(fields[2], [String: MustacheTemplate].self) else { return nil }
+                var blocks: [String: Template]?
+                if let inherits {
+                    var compiled: [String: Template] = [:]
+                    for (block, inner) in inherits {
+                        guard let t = template(inner) else { return nil }
+                        compiled[block] = t
+                    }
+                    blocks = compiled
+                }
+                return .partial(n, indentation: indentation, inherits: blocks)
+            default:
+                // Dynamic partials, content-type pragmas, block definitions outside a parent.
+                return nil
+            }
+        }
+
+        /// `value`, an `Optional<T>` seen as `Any`: `.some(nil)` for none, `.some(t)` for a
+        /// value, nil when it is not an optional `T` at all.
+        static func optional<T>(_ value: Any, _: T.Type) -> T??  {
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .optional else { return nil }
+            guard let wrapped = mirror.children.first?.value else { return .some(nil) }
+            guard let t = wrapped as? T else { return nil }
+            return .some(t)
+        }
+    }
+
+    // MARK: Rendering
+
+    /// Which names a render asked for and whether each was found, by name id.
+    struct Lookups {
+        var found: [Bool]
+        var missed: [Bool]
+        /// Set when the render met what the steps do not cover: its text is not used.
+        var uncovered = false
+        init(count: Int) {
+            found = Array(repeating: false, count: count)
+            missed = Array(repeating: false, count: count)
+        }
+    }
+
+    /// The state one template render runs in (swift-mustache's `MustacheContext`, for the
+    /// parts these steps use).
+    struct Context {
+        var stack: [TemplateValue]
+        var indentation: String?
+        var inherited: [String: Template]?
+    }
+
+    /// Renders `template` with `values` as the root context: the text and the names looked
+    /// up and never found (sorted), or nil when there is no such template or the render met
+    /// what the steps do not cover.
+    func render(_ template: String, _ values: [String: TemplateValue]) -> (html: String, unknown: [String])? {
+        guard let t = templates[template] else { return nil }
+        var lookups = Lookups(count: names.count)
+        let html = render(t, Context(stack: [.object(values)], indentation: nil, inherited: nil), &lookups)
+        if lookups.uncovered { return nil }
+        var unknown: [String] = []
+        for i in names.indices where lookups.missed[i] && !lookups.found[i] { unknown.append(names[i]) }
+        return (html, unknown.sorted())
+    }
+
+    private func render(_ template: Template, _ context: Context, _ lookups: inout Lookups) -> String {
+        var string = ""
+        if let indentation = context.indentation, indentation != "" {
+            for step in template.steps {
+                let rendered = render(step, context, &lookups)
+                if rendered.count > 0, string.last == "\n" { string += indentation }
+                string += rendered
+            }
+        } else {
+            for step in template.steps {
+                switch step {
+                case .text(let text): string += text
+                default: string += render(step, context, &lookups)
+                }
+            }
+        }
+        return string
+    }
+
+    private func render(_ step: Step, _ context: Context, _ lookups: inout Lookups) -> String {
+        switch step {
+        case .text(let text):
+            return text
+        case .variable(let name, let escaped):
+            guard let value = lookup(name, context, &lookups) else { return "" }
+            let text: String
+            switch value {
+            case .text(let s), .html(let s): text = s
+            case .flag(let b): text = b ? "true" : "false"
+            case .empty: return ""
+            case .list, .object: text = String(describing: StrictContext.mustacheValue(value, recorder: LookupRecorder()))
+            }
+            return escaped ? Self.htmlEscape(text) : text
+        case .section(let name, let inner, let inverted):
+            let value = lookup(name, context, &lookups)
+            return inverted ? renderInverted(value, inner, context, &lookups) : renderSection(value, inner, context, &lookups)
+        case .block(let name, let fallback, let indented):
+            var inner = context
+            if let indented { inner.indentation = (context.indentation ?? "") + indented }
+            return render(context.inherited?[name] ?? fallback, inner, &lookups)
+        case .partial(let name, let indented, let inherits):
+            guard let t = templates[name] else { return "" }
+            var inner = context
+            if let indented { inner.indentation = (context.indentation ?? "") + indented }
+            if let inherits {
+                inner.inherited = context.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
+            }
+            return render(t, inner, &lookups)
+        }
+    }
+
+    private func renderSection(_ value: TemplateValue?, _ inner: Template, _ context: Context, _ lookups: inout Lookups) -> String {
+        switch value {
+        case .list(let items):
+            var string = ""
+            for item in items {
+                var c = context
+                c.stack.append(item)
+                string += render(inner, c, &lookups)
+            }
+            return string
+        case .flag(let b):
+            return b ? render(inner, context, &lookups) : ""
+        case .empty, nil:
+            return ""
+        case .text, .html, .object:
+            var c = context
+            c.stack.append(value!)
+            return render(inner, c, &lookups)
+        }
+    }
+
+    private func renderInverted(_ value: TemplateValue?, _ inner: Template, _ context: Context, _ lookups: inout Lookups) -> String {
+        switch value {
+        case .list(let items):
+            guard items.isEmpty else { return "" }
+            var c = context
+            c.stack.append(value!)
+            return render(inner, c, &lookups)
+        case .flag(let b):
+            return b ? "" : render(inner, context, &lookups)
+        case .empty, nil:
+            return render(inner, context, &lookups)
+        case .text, .html, .object:
+            return ""
+        }
+    }
+
+    /// A name's value: the first part from the top of the stack down (or from the top
+    /// only), the rest from that value's own keys. Only objects have keys; a text, flag or
+    /// list on the stack has none (swift-mustache's `Mirror` finds nothing there either).
+    private func lookup(_ name: Name, _ context: Context, _ lookups: inout Lookups) -> TemplateValue? {
+        guard let first = name.parts.first else { return context.stack.last }
+        var value: TemplateValue?
+        switch name.scope {
+        case .current:
+            return context.stack.last
+        case .top:
+            value = child(first, id: name.ids[0], of: context.stack.last!, &lookups)
+        case .stack:
+            for frame in context.stack.reversed() {
+                if let v = child(first, id: name.ids[0], of: frame, &lookups) { value = v; break }
+            }
+        }
+        var i = 1
+        while i < name.parts.count, let v = value {
+            value = child(name.parts[i], id: name.ids[i], of: v, &lookups)
+            i += 1
+        }
+        for t in name.transforms {
+            guard let v = value else { return nil }
+            value = transform(v, t, &lookups)
+        }
+        return value
+    }
+
+    /// swift-mustache's transforms of text (`String`) and lists (`Array`); flags, objects
+    /// and empty values have none. A list's count is an `Int` there: it renders, and is
+    /// true in a section, as its digits do.
+    private func transform(_ value: TemplateValue, _ name: String, _ lookups: inout Lookups) -> TemplateValue? {
+        switch value {
+        case .text(let s), .html(let s):
+            switch name {
+            case "empty": return .flag(s.isEmpty)
+            case "capitalized": return .text(s.capitalized)
+            case "lowercased": return .text(s.lowercased())
+            case "uppercased": return .text(s.uppercased())
+            case "reversed": return .text(String(s.reversed()))
+            default: return nil
+            }
+        case .list(let items):
+            switch name {
+            case "first": return items.first
+            case "last": return items.last
+            case "count": return .text(String(items.count))
+            case "empty": return .flag(items.isEmpty)
+            case "reversed":
+                // A `ReversedCollection` there, which renders as one when printed.
+                lookups.uncovered = true
+                return nil
+            default: return nil  // `sorted`: the library's lists hold `Any`, which does not sort
+            }
+        case .flag, .object, .empty:
+            return nil
+        }
+    }
+
+    private func child(_ key: String, id: Int, of frame: TemplateValue, _ lookups: inout Lookups) -> TemplateValue? {
+        guard case .object(let values) = frame else { return nil }
+        if let v = values[key] {
+            lookups.found[id] = true
+            return v
+        }
+        lookups.missed[id] = true
+        return nil
+    }
+
+    /// swift-mustache's HTML escaping, character by character, with a quick path for text
+    /// that has none of the five characters it escapes.
+    static func htmlEscape(_ text: String) -> String {
+        var needs = false
+        for b in text.utf8 where b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 {
+            needs = true
+            break
+        }
+        guard needs else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for c in text {
+            switch c {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

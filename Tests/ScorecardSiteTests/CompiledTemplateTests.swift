@@ -1,0 +1,126 @@
+import Foundation
+import ScorecardContent
+import ScorecardCore
+@testable import ScorecardSite
+import Testing
+
+/// The compiled templates render what swift-mustache renders, byte for byte: whole sites
+/// through the default theme, and small templates for each rule (worked out by hand from the
+/// Mustache spec and swift-mustache's behaviour, then checked against the library too).
+@Suite struct CompiledTemplateTests {
+    /// A theme of `templates` (name → source) and a stylesheet.
+    static func theme(_ templates: [String: String]) -> Theme {
+        var files: [String: [UInt8]] = ["assets/style.css": Array("body{}".utf8)]
+        for (name, text) in templates { files["templates/\(name).mustache"] = Array(text.utf8) }
+        return Theme(name: "test", files: files, sourcePath: "themes/test")
+    }
+
+    /// Renders `template` of `templates` with both renderers; fails the test when the two
+    /// differ, and returns the compiled one's text (or its diagnostic's message).
+    func render(_ templates: [String: String], _ values: [String: TemplateValue], template: String = "t",
+                sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
+        let theme = Self.theme(templates)
+        let compiled = try #require(ThemeRenderer.load(theme).renderer, sourceLocation: sourceLocation)
+        let library = try #require(ThemeRenderer.load(theme, compile: false).renderer, sourceLocation: sourceLocation)
+        #expect(compiled.isCompiled, sourceLocation: sourceLocation)
+        #expect(!library.isCompiled, sourceLocation: sourceLocation)
+        func text(_ r: Result<String, Diagnostic>) -> String {
+            switch r {
+            case .success(let s): return s
+            case .failure(let d): return "error: \(d)"
+            }
+        }
+        let a = text(compiled.render(template, values)), b = text(library.render(template, values))
+        #expect(a == b, "compiled and library differ", sourceLocation: sourceLocation)
+        return a
+    }
+
+    @Test func textIsEscapedAsSwiftMustacheEscapesIt() throws {
+        let out = try render(["t": "{{a}}|{{{a}}}|{{&a}}|{{b}}|{{c}}"],
+                             ["a": .text(#"<b> & "q" 'x'"#), "b": .html("<i>"), "c": .text("plain")])
+        #expect(out == "&lt;b&gt; &amp; &quot;q&quot; &#39;x&#39;|<b> & \"q\" 'x'|<b> & \"q\" 'x'|&lt;i&gt;|plain")
+        // swift-mustache escapes by character: `<` joined with a combining mark is another
+        // character, left as it is.
+        #expect(try render(["t": "{{a}}"], ["a": .text("<\u{301}>")]) == "<\u{301}&gt;")
+    }
+
+    @Test func sectionsFollowSwiftMustachesTruthiness() throws {
+        let t = "{{#v}}Y{{/v}}{{^v}}N{{/v}}"
+        #expect(try render(["t": t], ["v": .flag(true)]) == "Y")
+        #expect(try render(["t": t], ["v": .flag(false)]) == "N")
+        #expect(try render(["t": t], ["v": .empty]) == "N")
+        // Any text is true, the empty text too: it is a value, not a false one.
+        #expect(try render(["t": t], ["v": .text("")]) == "Y")
+        #expect(try render(["t": t], ["v": .list([])]) == "N")
+        #expect(try render(["t": t], ["v": .list([.empty, .empty])]) == "YY")
+        #expect(try render(["t": t], ["v": .object([:])]) == "Y")
+        #expect(try render(["t": "{{#v}}[{{.}}]{{/v}}"], ["v": .list([.text("a"), .text("<b>"), .flag(true)])]) == "[a][&lt;b&gt;][true]")
+    }
+
+    @Test func namesAreFoundUpTheStackAndDottedNamesDoNotClimb() throws {
+        let values: [String: TemplateValue] = [
+            "title": .text("Root"),
+            "a": .object(["b": .object(["c": .text("deep")]), "title": .text("A")]),
+            "items": .list([.object(["name": .text("one")]), .object(["name": .text("two"), "title": .text("Own")])]),
+        ]
+        #expect(try render(["t": "{{#items}}{{name}}:{{title}} {{/items}}"], values) == "one:Root two:Own ")
+        #expect(try render(["t": "{{a.b.c}}/{{#a}}{{title}}{{/a}}/{{#a}}{{.title}}{{/a}}"], values) == "deep/A/A")
+        // `{{#a.b}}` puts `a.b` on the stack, not `a`: its `title` is the root's.
+        #expect(try render(["t": "{{a.title}}|{{#a.b}}{{c}}{{title}}{{/a.b}}"], values) == "A|deepRoot")
+        // The parts after the first are looked for in the value found, never further up:
+        // `a.b` has no `title`, and the root's does not count, so the key is unknown.
+        #expect(try render(["t": "[{{a.b.title}}]"], values).contains("unknown key 'title'"))
+    }
+
+    @Test func unknownKeysAreReportedByBoth() throws {
+        let out = try render(["t": "{{#items}}{{nmae}}{{/items}}"], ["items": .list([.object(["name": .text("x")])])])
+        #expect(out.contains("unknown key 'nmae'"))
+        // A name missed in an inner context but found further up is not unknown.
+        #expect(try render(["t": "{{#items}}{{title}}{{/items}}"], ["items": .list([.object([:])]), "title": .text("T")]) == "T")
+    }
+
+    @Test func transformsWorkOnTextAndLists() throws {
+        let values: [String: TemplateValue] = ["l": .list([.text("x"), .text("y")]), "e": .list([]), "s": .text("abc Def")]
+        #expect(try render(["t": "{{^empty(l)}}full{{/empty(l)}}{{#empty(e)}} empty{{/empty(e)}}"], values) == "full empty")
+        #expect(try render(["t": "{{count(l)}} {{first(l)}} {{last(l)}} {{uppercased(s)}} {{lowercased(s)}} {{capitalized(s)}} {{reversed(s)}}"], values)
+            == "2 x y ABC DEF abc def Abc Def feD cba")
+        #expect(try render(["t": "[{{first(e)}}]{{^first(e)}}none{{/first(e)}}"], values) == "[]none")
+        // A list reversed is left to the library, which gives the same text.
+        #expect(try render(["t": "{{#reversed(l)}}{{.}}{{/reversed(l)}}"], values) == "yx")
+    }
+
+    @Test func partialsAreIndentedAndParentsFillTheirBlocks() throws {
+        let templates = [
+            "t": "<ul>\n  {{>item}}\n</ul>\n",
+            "item": "<li>{{a}}</li>\n<li>{{b}}</li>\n",
+            "page": "{{<frame}}{{$body}}Body {{a}}{{/body}}{{/frame}}",
+            "frame": "<main>\n  {{$body}}default{{/body}}\n</main>{{$foot}} foot{{/foot}}",
+        ]
+        let values: [String: TemplateValue] = ["a": .text("A"), "b": .text("B")]
+        #expect(try render(templates, values) == "<ul>\n  <li>A</li>\n  <li>B</li>\n</ul>\n")
+        #expect(try render(templates, values, template: "page") == "<main>\n  Body A\n</main> foot")
+    }
+
+    /// Every page and data file of the sample site and of the small test site.
+    @Test func wholeSitesAreByteIdenticalEitherWay() throws {
+        let sample = SourceTreeReader.read(site: SampleSiteTests.root)
+        for (name, tree) in [("sample", sample), ("small", recorded(SourceTree(files: SmallSite.files)))] {
+            let compiled = SiteBuilder.build(tree, options: .init(drafts: true))
+            var options = SiteBuilder.Options(drafts: true)
+            options.compiledTemplates = false
+            let library = SiteBuilder.build(tree, options: options)
+            #expect(!compiled.hasErrors, "\(name)")
+            #expect(compiled.files.count > 10, "\(name)")
+            #expect(compiled.files == library.files, "\(name): the two renderers wrote different files")
+            #expect(compiled.diagnostics == library.diagnostics, "\(name)")
+        }
+    }
+
+    /// A template the steps do not cover (a sequence's own `first()`) is rendered by the library.
+    @Test func whatIsNotCoveredFallsBackToTheLibrary() throws {
+        let theme = Self.theme(["t": "{{#l}}{{#first()}}first {{/first()}}{{.}} {{/l}}"])
+        let r = try #require(ThemeRenderer.load(theme).renderer)
+        #expect(!r.isCompiled)
+        #expect(try r.render("t", ["l": .list([.text("a"), .text("b")])]).get() == "first a b ")
+    }
+}
