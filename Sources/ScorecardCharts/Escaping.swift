@@ -8,6 +8,16 @@
 ///
 /// - Complexity: O(*n*) in the length of `text`.
 public func escapeXML(_ text: String) -> String {
+    // Most text (numbers, colours, class names, titles in plain ASCII) needs no change: a
+    // scan of its bytes says so without building a copy.
+    let plain = text.utf8.allSatisfy { b in
+        switch b {
+        case 0x26, 0x3C, 0x3E, 0x22, 0x27: false  // & < > " '
+        case 0x20...0x7E, 0x09, 0x0A, 0x0D: true
+        default: false  // a control character, or non-ASCII: the scalar rules below decide
+        }
+    }
+    if plain { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in text.unicodeScalars {

@@ -76,7 +76,15 @@ struct SVGWriter {
     }
 
     private static func attributes(_ pairs: [(String, String)]) -> String {
-        pairs.map { " " + $0.0 + "=\"" + escapeXML($0.1) + "\"" }.joined()
+        var out = ""
+        for (name, value) in pairs {
+            out += " "
+            out += name
+            out += "=\""
+            out += escapeXML(value)
+            out += "\""
+        }
+        return out
     }
 }
 

@@ -10,6 +10,12 @@ import Testing
         ("tab\tand\nline", "tab\tand\nline"),
         ("bell\u{07}nul\u{00}c1\u{85}", "bellnulc1"),
         ("£ – é", "£ – é"),
+        // The edges of the quick path for plain ASCII: `~` is the last printable byte kept
+        // as it is, DEL (0x7F) is dropped, CR kept, U+FFFE dropped.
+        ("~{}|", "~{}|"),
+        ("del\u{7F}x", "delx"),
+        ("cr\r\n", "cr\r\n"),
+        ("nc\u{FFFE}", "nc"),
     ])
     func escapes(input: String, expected: String) {
         #expect(escapeXML(input) == expected)
