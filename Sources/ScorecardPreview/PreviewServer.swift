@@ -15,6 +15,8 @@ public actor PreviewServer {
     private nonisolated let store = MemoryEditionStore()
     /// The cards as last rendered, so an edit renders only the cards it changed.
     private nonisolated let memo = CardMemo()
+    /// The site's files as last read, so a rebuild reads again only the files that changed.
+    private nonisolated let files = SourceTreeReader.FileCache()
     /// Held for the length of a rebuild, so rebuilds never overlap.
     private nonisolated let building = NSLock()
     private let site: URL
@@ -41,7 +43,7 @@ public actor PreviewServer {
         let files = LockedBox([String: [UInt8]]())
         let sink = SiteBuilder.Sink(write: { p, b in files.withLock { $0[p] = b } },
                                     place: { p, _, b in files.withLock { $0[p] = b } })
-        let report = SiteBuilder.build(SourceTreeReader.read(site: site),
+        let report = SiteBuilder.build(SourceTreeReader.read(site: site, cache: self.files),
                                        options: .init(drafts: true, cache: store, keyByContent: true, memo: memo), into: sink)
         beforeInstall?()
         let built = files.withLock { $0 }

@@ -1,10 +1,13 @@
 import Foundation
 import ScorecardContent
+import ScorecardCore
 
 /// Reads a site folder from disk into a `SourceTree`: `site.yaml` and everything under
 /// `content/` and `themes/`. Symbolic links are recorded, never followed.
 public enum SourceTreeReader {
-    public static func read(site root: URL) -> SourceTree {
+    /// With `cache` (the preview's), a file whose size, times and inode are those of its
+    /// last read is taken from the cache instead of read again.
+    public static func read(site root: URL, cache: FileCache? = nil) -> SourceTree {
         var tree = SourceTree()
         let fm = FileManager.default
         let settings = root.appendingPathComponent("site.yaml").path
@@ -13,9 +16,40 @@ public enum SourceTreeReader {
         } else if let k = kind(settings), k != .file([]) {
             tree.entries["site.yaml"] = k   // a folder, a broken link or a pipe: said so, not "missing"
         }
-        walk(root, relative: "content", into: &tree)
-        walk(root, relative: "themes", into: &tree)
+        var seen: [String: FileCache.Entry] = [:]
+        var reused = 0
+        walk(root, relative: "content", into: &tree, cache: cache, seen: &seen, reused: &reused)
+        walk(root, relative: "themes", into: &tree, cache: cache, seen: &seen, reused: &reused)
+        cache?.replace(with: seen, read: seen.count - reused)
         return tree
+    }
+
+    /// The files of a site as last read, by path, with what `stat` said of each then.
+    public final class FileCache: Sendable {
+        struct Stamp: Equatable, Sendable {
+            var size: Int64, inode: UInt64
+            var modified: Int, modifiedNanoseconds: Int, changed: Int, changedNanoseconds: Int
+            init(_ st: stat) {
+                size = Int64(st.st_size)
+                inode = UInt64(st.st_ino)
+                modified = st.st_mtim.tv_sec
+                modifiedNanoseconds = st.st_mtim.tv_nsec
+                changed = st.st_ctim.tv_sec
+                changedNanoseconds = st.st_ctim.tv_nsec
+            }
+        }
+        struct Entry: Sendable {
+            var stamp: Stamp
+            var bytes: [UInt8]
+        }
+        private let files = LockedBox((entries: [String: Entry](), read: 0))
+        public init() {}
+        /// How many files the last read took from the disk rather than from the cache.
+        public var filesRead: Int { files.withLock { $0.read } }
+        func bytes(_ path: String, stamp: Stamp) -> [UInt8]? {
+            files.withLock { f in f.entries[path].flatMap { $0.stamp == stamp ? $0.bytes : nil } }
+        }
+        func replace(with entries: [String: Entry], read: Int) { files.withLock { $0 = (entries, read) } }
     }
 
     /// The kind of the entry at `path`, without following a link.
@@ -30,24 +64,40 @@ public enum SourceTreeReader {
         }
     }
 
-    static func walk(_ root: URL, relative: String, into tree: inout SourceTree) {
+    static func walk(_ root: URL, relative: String, into tree: inout SourceTree,
+                     cache: FileCache?, seen: inout [String: FileCache.Entry], reused: inout Int) {
         let path = root.appendingPathComponent(relative).path
-        guard let k = kind(path) else { return }
-        switch k {
-        case .folder:
+        walk(path: path, relative: relative, into: &tree, cache: cache, seen: &seen, reused: &reused)
+    }
+
+    private static func walk(path: String, relative: String, into tree: inout SourceTree,
+                             cache: FileCache?, seen: inout [String: FileCache.Entry], reused: inout Int) {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR:
             tree.entries[relative] = .folder
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            for name in names.sorted() { walk(root, relative: "\(relative)/\(name)", into: &tree) }
-        case .file:
+            for name in names.sorted() {
+                walk(path: path + "/" + name, relative: relative + "/" + name, into: &tree, cache: cache, seen: &seen, reused: &reused)
+            }
+        case S_IFREG:
             // Hidden files are never read: they may be large or private (editor swap files).
             let name = relative.split(separator: "/").last.map(String.init) ?? ""
             if name.hasPrefix(".") {
                 tree.entries[relative] = .file([])
-            } else {
-                tree.entries[relative] = .file(Array(FileManager.default.contents(atPath: path) ?? Data()))
+                return
             }
+            let stamp = FileCache.Stamp(st)
+            let kept = cache?.bytes(relative, stamp: stamp)
+            if kept != nil { reused += 1 }
+            let bytes = kept ?? Array(FileManager.default.contents(atPath: path) ?? Data())
+            if cache != nil { seen[relative] = FileCache.Entry(stamp: stamp, bytes: bytes) }
+            tree.entries[relative] = .file(bytes)
+        case S_IFLNK:
+            tree.entries[relative] = .symlink
         default:
-            tree.entries[relative] = k
+            tree.entries[relative] = .other
         }
     }
 }
