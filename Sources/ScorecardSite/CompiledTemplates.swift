@@ -265,25 +265,31 @@ struct CompiledTemplates: Sendable {
     /// only), the rest from that value's own keys. Only objects have keys; a text, flag or
     /// list on the stack has none (swift-mustache's `Mirror` finds nothing there either).
     private func lookup(_ name: Name, _ context: Context, _ lookups: inout Lookups) -> TemplateValue? {
-        guard let first = name.parts.first else { return context.stack.last }
         var value: TemplateValue?
-        switch name.scope {
-        case .current:
-            return context.stack.last
-        case .top:
-            value = child(first, id: name.ids[0], of: context.stack.last!, &lookups)
-        case .stack:
-            for frame in context.stack.reversed() {
-                if let v = child(first, id: name.ids[0], of: frame, &lookups) { value = v; break }
+        if let first = name.parts.first, name.scope != .current {
+            if name.scope == .top {
+                value = child(first, id: name.ids[0], of: context.stack.last!, &lookups)
+            } else {
+                for frame in context.stack.reversed() {
+                    if let v = child(first, id: name.ids[0], of: frame, &lookups) { value = v; break }
+                }
             }
+            var i = 1
+            while i < name.parts.count, let v = value {
+                value = child(name.parts[i], id: name.ids[i], of: v, &lookups)
+                i += 1
+            }
+        } else {
+            // `.`, or a name of dots alone: the current value.
+            value = context.stack.last
         }
-        var i = 1
-        while i < name.parts.count, let v = value {
-            value = child(name.parts[i], id: name.ids[i], of: v, &lookups)
-            i += 1
-        }
-        for t in name.transforms {
+        for (k, t) in name.transforms.enumerated() {
             guard let v = value else { return nil }
+            if t == "count", case .list = v, k < name.transforms.count - 1 {
+                // A list's count is an `Int` there, with transforms of its own (`plusone`).
+                lookups.uncovered = true
+                return nil
+            }
             value = transform(v, t, &lookups)
         }
         return value

@@ -87,6 +87,11 @@ import Testing
         #expect(try render(["t": "[{{first(e)}}]{{^first(e)}}none{{/first(e)}}"], values) == "[]none")
         // A list reversed is left to the library, which gives the same text.
         #expect(try render(["t": "{{#reversed(l)}}{{.}}{{/reversed(l)}}"], values) == "yx")
+        // Transforms apply to the current value too.
+        #expect(try render(["t": "{{#l}}{{uppercased(.)}}{{^empty(.)}}!{{/empty(.)}}{{/l}}"], values) == "X!Y!")
+        // A count is a whole number there, with transforms of its own: left to the library.
+        #expect(try render(["t": "{{plusone(count(l))}} {{#even(count(e))}}even{{/even(count(e))}} [{{uppercased(count(l))}}]"], values)
+            == "3 even []")
     }
 
     @Test func partialsAreIndentedAndParentsFillTheirBlocks() throws {
