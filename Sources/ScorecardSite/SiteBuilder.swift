@@ -153,7 +153,8 @@ public enum SiteBuilder {
             }
         }
         // `check` sees every problem: render the visits that are not written too, and drop them.
-        let unwritten = all.filter { v in !skip.contains(v.visit.id) && !written.contains { $0.visit.id == v.visit.id } }
+        let writtenIDs = Set(written.map(\.visit.id))
+        let unwritten = all.filter { v in !skip.contains(v.visit.id) && !writtenIDs.contains(v.visit.id) }
         if !unwritten.isEmpty {
             let scratch = SitePages.Output(sink: { _, _ in })
             for v in unwritten { pages.renderVisit(v, into: scratch) }

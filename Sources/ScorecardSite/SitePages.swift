@@ -14,6 +14,19 @@ struct SitePages {
     let source: FigureSource
     /// Cards rendered by earlier builds, for the preview; nil renders every card.
     var memo: CardMemo? = nil
+    /// Every visit's title by id: pages name the previous visit many times each, and a
+    /// search of `all` for each was quadratic in the site's size.
+    let titles: [String: String]
+
+    init(site: Site, all: [VisitFigures], written: [VisitFigures], renderer: ThemeRenderer, source: FigureSource) {
+        self.site = site
+        self.all = all
+        self.written = written
+        self.renderer = renderer
+        self.source = source
+        // The first visit of an id wins, as the search from the start found it.
+        titles = Dictionary(all.map { ($0.visit.id, $0.visit.title) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// How many visits' pages are made at a time: enough to keep both cores busy, few enough
     /// that their figures and pages are a small part of memory however large the site.
@@ -82,7 +95,7 @@ struct SitePages {
     }
 
     func previousTitle(_ v: VisitFigures) -> String? {
-        v.previousVisitID.flatMap { id in all.first { $0.visit.id == id }?.visit.title }
+        v.previousVisitID.flatMap { titles[$0] }
     }
 
     func visitFacts(_ v: VisitFigures) -> TemplateValue {
