@@ -13,9 +13,12 @@ import Testing
         let lines = LockedLines()
         let server = PreviewServer(site: site) { lines.add($0) }
         let task = Task { try await server.run(port: port) }
-        for _ in 0..<100 where !lines.all.contains(where: { $0.hasPrefix("previewing") }) {
+        // The first build comes before the port opens; with the whole suite running on two
+        // cores it can take seconds, so wait up to 30 s for it, and say so if it never opens.
+        for _ in 0..<600 where !lines.all.contains(where: { $0.hasPrefix("previewing") }) {
             try await Task.sleep(nanoseconds: 50_000_000)
         }
+        #expect(lines.all.contains { $0.hasPrefix("previewing") }, "the preview did not open port \(port): \(lines.all)")
         return (task, port, site, server)
     }
 
