@@ -46,7 +46,7 @@ extension ScorecardCommand {
             // Pages go into the staging folder as they are made; it replaces the output folder
             // only when the whole build succeeded.
             let cache = noCache ? nil : EditionCache(root: EditionCache.folder(forSite: siteURL))
-            let result = SiteBuilder.build(tree, options: .init(drafts: drafts, cache: cache), into: .staging(staging))
+            let result = SiteBuilder.build(consume tree, options: .init(drafts: drafts, cache: cache), into: .staging(staging))
             Report.diagnostics(result.diagnostics)
             if result.hasErrors {
                 folder.discard(staging)
@@ -76,7 +76,7 @@ extension ScorecardCommand {
             // Published visits whose cached edition is current are not rendered again: their
             // warnings were kept with them. Nothing is written, the cache included.
             let cache = EditionCache(root: EditionCache.folder(forSite: options.siteURL))
-            let result = SiteBuilder.build(tree, options: .init(drafts: true, cache: cache), into: nil)
+            let result = SiteBuilder.build(consume tree, options: .init(drafts: true, cache: cache), into: nil)
             Report.diagnostics(result.diagnostics)
             if result.hasErrors { throw ExitCode.failure }
             if result.diagnostics.isEmpty { Report.standardError("no problems found\n") }

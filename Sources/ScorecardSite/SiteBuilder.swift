@@ -91,7 +91,11 @@ public enum SiteBuilder {
     /// whole site. With errors the files already handed over must be thrown away (a staging
     /// folder is discarded). With `options.cache`, published visits whose pages are cached
     /// and still current are placed from the cache, and the visits rendered are stored.
-    public static func build(_ tree: SourceTree, options: Options, into sink: Sink?) -> Report {
+    ///
+    /// The tree is taken, not borrowed: once the content is loaded it is dropped, so a caller
+    /// that hands it over (`consume tree`) does not hold every file's bytes while the pages
+    /// are made.
+    public static func build(_ tree: consuming SourceTree, options: Options, into sink: Sink?) -> Report {
         let placed = LockedBox(0)
         var theme: (renderer: ThemeRenderer?, diagnostics: [Diagnostic])?
         var plan = BuildPlan()
@@ -114,6 +118,8 @@ public enum SiteBuilder {
             return Report(diagnostics: diagnostics.normalized(), fileCount: 0, reused: [], rendered: [])
         }
         let loadedTheme = themeInUse(theme, site: site, tree: tree, at: content.themeLocation, compile: options.compiledTemplates)
+        // Everything the pages need is loaded: the files' bytes can go.
+        tree = SourceTree()
         diagnostics += loadedTheme.diagnostics
         guard let renderer = loadedTheme.renderer else {
             diagnostics += narrativeErrors(content, site: site)
