@@ -18,8 +18,9 @@ public enum SourceTreeReader {
         }
         var seen: [String: FileCache.Entry] = [:]
         var reused = 0
-        walk(root, relative: "content", into: &tree, cache: cache, seen: &seen, reused: &reused)
-        walk(root, relative: "themes", into: &tree, cache: cache, seen: &seen, reused: &reused)
+        for top in ["content", "themes"] {
+            walk(path: root.appendingPathComponent(top).path, relative: top, into: &tree, cache: cache, seen: &seen, reused: &reused)
+        }
         cache?.replace(with: seen, read: seen.count - reused)
         return tree
     }
@@ -56,6 +57,11 @@ public enum SourceTreeReader {
     static func kind(_ path: String) -> SourceTree.Entry? {
         var st = stat()
         guard lstat(path, &st) == 0 else { return nil }
+        return kind(of: st)
+    }
+
+    /// The kind `lstat` said an entry is; a file's bytes are not read here.
+    static func kind(of st: stat) -> SourceTree.Entry {
         switch st.st_mode & S_IFMT {
         case S_IFDIR: return .folder
         case S_IFLNK: return .symlink
@@ -64,24 +70,19 @@ public enum SourceTreeReader {
         }
     }
 
-    static func walk(_ root: URL, relative: String, into tree: inout SourceTree,
-                     cache: FileCache?, seen: inout [String: FileCache.Entry], reused: inout Int) {
-        let path = root.appendingPathComponent(relative).path
-        walk(path: path, relative: relative, into: &tree, cache: cache, seen: &seen, reused: &reused)
-    }
-
     private static func walk(path: String, relative: String, into tree: inout SourceTree,
                              cache: FileCache?, seen: inout [String: FileCache.Entry], reused: inout Int) {
         var st = stat()
         guard lstat(path, &st) == 0 else { return }
-        switch st.st_mode & S_IFMT {
-        case S_IFDIR:
+        let kind = kind(of: st)
+        switch kind {
+        case .folder:
             tree.entries[relative] = .folder
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             for name in names.sorted() {
                 walk(path: path + "/" + name, relative: relative + "/" + name, into: &tree, cache: cache, seen: &seen, reused: &reused)
             }
-        case S_IFREG:
+        case .file:
             // Hidden files are never read: they may be large or private (editor swap files).
             let name = relative.split(separator: "/").last.map(String.init) ?? ""
             if name.hasPrefix(".") {
@@ -94,10 +95,8 @@ public enum SourceTreeReader {
             let bytes = kept ?? Array(FileManager.default.contents(atPath: path) ?? Data())
             if cache != nil { seen[relative] = FileCache.Entry(stamp: stamp, bytes: bytes) }
             tree.entries[relative] = .file(bytes)
-        case S_IFLNK:
-            tree.entries[relative] = .symlink
-        default:
-            tree.entries[relative] = .other
+        case .symlink, .other:
+            tree.entries[relative] = kind
         }
     }
 }
