@@ -285,20 +285,16 @@ struct CompiledTemplates: Sendable {
         }
         for (k, t) in name.transforms.enumerated() {
             guard let v = value else { return nil }
-            if t == "count", case .list = v, k < name.transforms.count - 1 {
-                // A list's count is an `Int` there, with transforms of its own (`plusone`).
-                lookups.uncovered = true
-                return nil
-            }
-            value = transform(v, t, &lookups)
+            value = transform(v, t, last: k == name.transforms.count - 1, &lookups)
         }
         return value
     }
 
     /// swift-mustache's transforms of text (`String`) and lists (`Array`); flags, objects
-    /// and empty values have none. A list's count is an `Int` there: it renders, and is
-    /// true in a section, as its digits do.
-    private func transform(_ value: TemplateValue, _ name: String, _ lookups: inout Lookups) -> TemplateValue? {
+    /// and empty values have none. A list's count is an `Int` there: as the `last`
+    /// transform it renders, and is true in a section, as its digits do; an `Int` has
+    /// transforms of its own (`plusone`), so one applied to it is left to the library.
+    private func transform(_ value: TemplateValue, _ name: String, last: Bool, _ lookups: inout Lookups) -> TemplateValue? {
         switch value {
         case .text(let s), .html(let s):
             switch name {
@@ -313,7 +309,9 @@ struct CompiledTemplates: Sendable {
             switch name {
             case "first": return items.first
             case "last": return items.last
-            case "count": return .text(String(items.count))
+            case "count":
+                guard last else { lookups.uncovered = true; return nil }
+                return .text(String(items.count))
             case "empty": return .flag(items.isEmpty)
             case "reversed":
                 // A `ReversedCollection` there, which renders as one when printed.
@@ -339,12 +337,7 @@ struct CompiledTemplates: Sendable {
     /// swift-mustache's HTML escaping, character by character, with a quick path for text
     /// that has none of the five characters it escapes.
     static func htmlEscape(_ text: String) -> String {
-        var needs = false
-        for b in text.utf8 where b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 {
-            needs = true
-            break
-        }
-        guard needs else { return text }
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for c in text {
