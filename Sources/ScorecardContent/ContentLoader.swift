@@ -18,6 +18,39 @@ public struct LoadedContent: Sendable {
     /// `ContentLoader.load(_:select:)`): their scorecards have no indicators or rows, and
     /// their files gave no diagnostics.
     public var headerOnly: Set<String> = []
+    /// When the loader was asked not to keep the rows (`keepRows: false`), what reads them
+    /// again, one visit at a time: the visits read whole then have every scorecard's
+    /// definitions, narrative and statistics, but no observations.
+    public var rows: RowReader?
+
+    /// Every visit, with its rows read again when the loader did not keep them.
+    public func visitsWithRows() -> [Visit] {
+        guard let rows else { return visits }
+        return visits.map { headerOnly.contains($0.id) ? $0 : rows.withRows($0) }
+    }
+}
+
+/// Reads the rows of a visit again, from the files the loader checked them in, for a build
+/// that makes its pages a few visits at a time: the rows of every visit are then never all in
+/// memory at once, only the files' bytes. The files were checked when the content was loaded,
+/// so reading them again finds the same rows and reports nothing.
+public struct RowReader: Sendable {
+    let tree: SourceTree
+    let settings: SiteFile
+
+    /// The visit with the observations of each of its scorecards read again.
+    public func withRows(_ visit: Visit) -> Visit {
+        var quiet: [String: Set<String>] = [:]
+        var uncertain = false
+        var ignored: [Diagnostic] = []
+        guard let again = ContentLoader.loadVisit(id: visit.id, tree: tree, settings: settings, rowsOnly: true,
+                                                  quiet: &quiet, uncertainIDs: &uncertain, &ignored) else { return visit }
+        var rows: [String: [Observation]] = [:]
+        for card in again.scorecards where rows[card.id] == nil { rows[card.id] = card.observations }
+        var out = visit
+        for i in out.scorecards.indices { out.scorecards[i].observations = rows[out.scorecards[i].id] ?? [] }
+        return out
+    }
 }
 
 /// What `ContentLoader.load(_:select:)` knows before it reads the visits' data: enough to
@@ -62,7 +95,12 @@ public enum ContentLoader {
     /// the outline (settings, every `visit.yaml`, the publish record); the others are read
     /// only as far as their `visit.yaml` (see `LoadedContent.headerOnly`). The publish record
     /// is checked for every visit either way. With no `select`, every visit is read whole.
-    public static func load(_ tree: SourceTree, select: ((ContentOutline) -> Set<String>)?) -> LoadedContent {
+    ///
+    /// With `keepRows` false, the visits read whole come without their observations, and
+    /// `LoadedContent.rows` reads them again a visit at a time: every row is still read and
+    /// checked here, and every diagnostic reported, but the rows are dropped once their visit
+    /// has been checked.
+    public static func load(_ tree: SourceTree, select: ((ContentOutline) -> Set<String>)?, keepRows: Bool = true) -> LoadedContent {
         var diags: [Diagnostic] = []
         var settings = SiteFile.unknown
         if let bytes = tree.file("site.yaml") {
@@ -79,7 +117,6 @@ public enum ContentLoader {
 
         let site = settings.site
         var visits: [Visit] = []
-        var quiet: [String: Set<String>] = [:]
         var ids: [String] = []
         var uncertain: Set<String> = []
         if !tree.isFolder("content") {
@@ -120,16 +157,23 @@ public enum ContentLoader {
         // Each visit folder is read and checked on its own: on every core, and then
         // gathered in folder order, so the visits and diagnostics come out as before.
         let wanted = ids.filter { whole.contains($0) || headers[$0] == nil }
-        let read = concurrentMap(wanted.count) { [settings] i in loadVisitFolder(wanted[i], tree: tree, settings: settings) }
+        // The warnings that need a visit's rows are worked out with the visit, so that its
+        // rows can be dropped at once when they are not kept.
+        let read = concurrentMap(wanted.count) { [settings] i in
+            var r = loadVisitFolder(wanted[i], tree: tree, settings: settings)
+            if let visit = r.visit {
+                if let site = settings.site { visitWarnings([visit], site: site, quiet: r.quiet, &r.diagnostics) }
+                if !keepRows { r.visit = visit.withoutRows }
+            }
+            return r
+        }
         var full: [Visit] = []
         for (id, r) in zip(wanted, read) {
             if r.uncertainIDs { uncertain.insert(id) }
             diags += r.diagnostics
-            quiet.merge(r.quiet) { first, _ in first }
             if let visit = r.visit { full.append(visit) }
         }
         StatisticsLoader.attach(to: &full, tree: tree, settings: settings, &diags)
-        if let site { visitWarnings(full, site: site, quiet: quiet, &diags) }
         let fullIDs = Set(full.map(\.id))
         let outline = ids.compactMap { id in fullIDs.contains(id) ? nil : headers[id] }
         visits = full + outline
@@ -138,6 +182,7 @@ public enum ContentLoader {
                                     headerOnly: Set(outline.map(\.id)))
         if let at = settings.themeLocation { content.themeLocation = at }
         content.visitsWithUncertainIDs = uncertain
+        if !keepRows { content.rows = RowReader(tree: tree, settings: settings) }
         return content
     }
 
@@ -190,12 +235,13 @@ public enum ContentLoader {
         return (visit, quiet, uncertain, diags)
     }
 
-    /// Reads one visit folder. `quiet` collects, under `visit-id/scorecard-id`, the indicators
+    /// Reads one visit folder. With `rowsOnly` the narratives are not read (`RowReader`).
+    /// `quiet` collects, under `visit-id/scorecard-id`, the indicators
     /// whose lack of data would merely follow from an error already reported. `uncertainIDs`
     /// is set when an indicator id of the visit may be missing: a scorecard folder that is not
     /// read (not listed in site.yaml, no readable scorecard.yaml) or a scorecard.yaml with an
     /// error. With `headerOnly`, only visit.yaml and the names of the scorecard folders are read.
-    static func loadVisit(id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false,
+    static func loadVisit(id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false, rowsOnly: Bool = false,
                           quiet: inout [String: Set<String>], uncertainIDs: inout Bool, _ diags: inout [Diagnostic]) -> Visit? {
         let folder = "content/visits/\(id)"
         let yamlPath = "\(folder)/visit.yaml"
@@ -225,7 +271,7 @@ public enum ContentLoader {
             case "visit.yaml": continue
             case "overview.md":
                 if tree.file(path) != nil {
-                    if !headerOnly { visit.overview = loadNarrative(path, tree: tree, &diags) }
+                    if !headerOnly && !rowsOnly { visit.overview = loadNarrative(path, tree: tree, &diags) }
                     continue
                 }
             default:
@@ -316,7 +362,7 @@ public enum ContentLoader {
                 let path = "\(cardFolder)/\(name)"
                 if name == "scorecard.yaml", tree.file(path) != nil { continue }
                 if name == "narrative.md", tree.file(path) != nil {
-                    narrative = loadNarrative(path, tree: tree, &diags)
+                    if !rowsOnly { narrative = loadNarrative(path, tree: tree, &diags) }
                     continue
                 }
                 if name.hasSuffix(".csv"), let bytes = tree.file(path) {
@@ -390,5 +436,14 @@ public enum ContentLoader {
                 }
             }
         }
+    }
+}
+
+extension Visit {
+    /// The visit with no observations in any scorecard.
+    var withoutRows: Visit {
+        var v = self
+        for i in v.scorecards.indices { v.scorecards[i].observations = [] }
+        return v
     }
 }

@@ -1,12 +1,15 @@
 import Foundation
 import ScorecardCore
+import ScorecardContent
 
 /// Works out a visit's figures when its pages are made, and keeps only the few that pages
 /// still need: the pages of a visit are rendered and dropped a few visits at a time, so the
 /// figures of a site of any size are never all in memory.
 final class FigureSource: Sendable {
-    /// The visits read whole, by id.
+    /// The visits read whole, by id; without their rows when `rows` is given.
     private let visits: [String: Visit]
+    /// Reads a visit's rows again when the loader did not keep them.
+    private let rows: RowReader?
     /// Every visit's previous published visit, by id.
     private let previous: [String: String]
     private let site: Site
@@ -15,8 +18,9 @@ final class FigureSource: Sendable {
     private let recent = LockedBox<[(String, VisitFigures)]>([])
     private let keep: Int
 
-    init(visits: [Visit], outline: [VisitFigures], site: Site, keep: Int = 16) {
+    init(visits: [Visit], rows: RowReader? = nil, outline: [VisitFigures], site: Site, keep: Int = SitePages.batch + 2) {
         self.visits = Dictionary(visits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.rows = rows
         var previous: [String: String] = [:]
         for v in outline { if let p = v.previousVisitID { previous[v.visit.id] = p } }
         self.previous = previous
@@ -31,7 +35,7 @@ final class FigureSource: Sendable {
     func own(_ id: String) -> VisitFigures? {
         if let hit = recent.withLock({ $0.last { $0.0 == id }?.1 }) { return hit }
         guard let visit = visits[id] else { return nil }
-        let figures = VisitFigures.compute(visit: visit, site: site, previous: nil)
+        let figures = VisitFigures.compute(visit: rows?.withRows(visit) ?? visit, site: site, previous: nil)
         recent.withLock { r in
             r.removeAll { $0.0 == id }
             r.append((id, figures))

@@ -99,13 +99,15 @@ public enum SiteBuilder {
         let placed = LockedBox(0)
         var theme: (renderer: ThemeRenderer?, diagnostics: [Diagnostic])?
         var plan = BuildPlan()
-        var content = ContentLoader.load(tree) { outline in
+        // The rows are checked as they are read, and then dropped: `FigureSource` reads a
+        // visit's rows again when its pages are made, so they are never all held at once.
+        var content = ContentLoader.load(tree, select: { outline in
             guard let site = outline.site else { return Set(outline.visits.map(\.id)) }
             let t = loadTheme(named: site.theme, from: tree, at: SourceLocation(path: "site.yaml"), compile: options.compiledTemplates)
             theme = t
             plan = BuildPlan.make(outline, tree: tree, options: options, theme: t.renderer?.theme, sink: sink, placed: placed)
             return plan.read
-        }
+        }, keepRows: false)
         var diagnostics = content.diagnostics.filter { d in !plan.ignores(d.location.path) } + plan.cachedDiagnostics
         guard let site = content.site, !diagnostics.hasErrors else {
             // Nothing is written, but the theme's and the narratives' own errors do not follow
@@ -131,7 +133,8 @@ public enum SiteBuilder {
         let visitIDs = content.visits.map(\.id)
         let headerOnly = content.headerOnly
         let all = Self.outline(content.visits)
-        let source = FigureSource(visits: content.visits.filter { !headerOnly.contains($0.id) }, outline: all, site: site)
+        let source = FigureSource(visits: content.visits.filter { !headerOnly.contains($0.id) }, rows: content.rows,
+                                  outline: all, site: site)
         content.visits = []
         let written = all.filter { options.drafts || $0.visit.status == .published }
         let skip = plan.reused.union(headerOnly)
@@ -217,7 +220,7 @@ public enum SiteBuilder {
     /// visit.yaml or elsewhere in site.yaml do not hide it.
     static func narrativeErrors(_ content: LoadedContent, site: Site) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for figures in VisitFigures.computeAll(content.visits, site: site) {
+        for figures in VisitFigures.computeAll(content.visitsWithRows(), site: site) {
             let complete = !content.visitsWithUncertainIDs.contains(figures.visit.id)
             let view = NarrativeView(figures: figures) { _ in "" }
             for narrative in ([figures.visit.overview] + figures.scorecards.map(\.narrative)).compactMap({ $0 }) {

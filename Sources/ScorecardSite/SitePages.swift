@@ -30,7 +30,7 @@ struct SitePages {
 
     /// How many visits' pages are made at a time: enough to keep both cores busy, few enough
     /// that their figures and pages are a small part of memory however large the site.
-    static let batch = 8
+    static let batch = 4
 
     /// The newest published visit, which the home page and `latest/` lead to.
     var latestPublished: VisitFigures? { all.last { $0.visit.status == .published } }
@@ -131,6 +131,10 @@ struct SitePages {
         let ids = written.map(\.visit.id).filter { !skip.contains($0) && source.has($0) }
         for start in stride(from: 0, to: ids.count, by: Self.batch) {
             let chunk = Array(ids[start..<min(start + Self.batch, ids.count)])
+            // Each visit's own figures first, so that comparing a visit with the one before it
+            // (worked out beside it in the same batch) finds them made rather than making them
+            // a second time on the other core.
+            _ = concurrentMap(chunk.count) { i in source.own(chunk[i]) != nil }
             let visits = concurrentMap(chunk.count) { i in source.figures(chunk[i])! }
             let changes = concurrentMap(visits.count) { i in self.changes(visits[i]) }
             DispatchQueue.concurrentPerform(iterations: 2 * visits.count) { task in

@@ -1,0 +1,65 @@
+import Foundation
+import ScorecardContent
+import ScorecardCore
+import Testing
+
+private let EH = SiteFixture.earlyHelp
+private let FD = SiteFixture.frontDoor
+
+/// `ContentLoader.load(_:select:keepRows: false)`: rows are checked and reported as before,
+/// dropped, and read again one visit at a time by `LoadedContent.rows`.
+@Suite struct RowReaderTests {
+    static func load(_ edits: [Edit], keepRows: Bool) -> LoadedContent {
+        withoutPublishReminder(ContentLoader.load(fixtureTree(edits), select: nil, keepRows: keepRows))
+    }
+
+    @Test func droppedRowsAreReadAgainAsTheyWere() throws {
+        let kept = Self.load([], keepRows: true)
+        let dropped = Self.load([], keepRows: false)
+        #expect(kept.rows == nil)
+        let reader = try #require(dropped.rows)
+        let visit = try #require(dropped.visits.first)
+        // The fixture's early-help CSV has 6 rows and front-door's 5; none is held.
+        #expect(visit.scorecards.map(\.id) == ["early-help", "front-door"])
+        #expect(visit.scorecards.map(\.observations.count) == [0, 0])
+        // Everything else is there: definitions, narratives.
+        #expect(visit.scorecards.map(\.indicators.count) == [2, 2])
+        #expect(visit.scorecards[0].narrative?.title == "Early help at this visit")
+
+        let again = reader.withRows(visit)
+        #expect(again.scorecards.map(\.observations.count) == [6, 5])
+        #expect(again == kept.visits.first)
+        #expect(dropped.visitsWithRows() == kept.visits)
+        // The rate row, worked by hand: 150 / 141,500 (the 2019 population) × 10,000.
+        let rate = again.scorecards[0].observations[4]
+        #expect(rate.location.description == "\(EH)/assessments.csv:6:1")
+        #expect(rate.populationDenominator == 141500)
+        #expect(rate.number == Decimal(1_500_000) / Decimal(141_500))
+    }
+
+    @Test func everyProblemInTheRowsIsStillReported() {
+        // A bad period (an error), a row after the cut-off of 31 January 2020 and an
+        // indicator left with no data (two warnings that need the visit's rows).
+        let edits: [Edit] = [
+            .replace(EH + "/assessments.csv", "eh-assessments,2019-12,,,", "eh-assessments,2019-13,,,"),
+            .replace(FD + "/contacts.csv", "referrals,2020-01,z,,,,", "referrals,2020-02,z,,,,"),
+            .replace(FD + "/contacts.csv", "contacts-decided-1wd,2019-11,,568,1000,,\n", ""),
+            .replace(FD + "/contacts.csv", "contacts-decided-1wd,2019-12,57,171,300,p,\"Includes \"\"late\"\" contacts, see note\"\n", ""),
+        ]
+        let kept = Self.load(edits, keepRows: true).diagnostics.map(\.description)
+        let dropped = Self.load(edits, keepRows: false).diagnostics.map(\.description)
+        #expect(dropped == kept)
+        #expect(dropped.count == 3)
+        #expect(dropped.contains { $0.hasPrefix("\(EH)/assessments.csv:5:16: error:") })
+        #expect(dropped.contains { $0.hasPrefix("\(FD)/contacts.csv:4:1: warning: 1 row ends after the data cut-off") })
+        #expect(dropped.contains { $0.contains("warning: indicator 'contacts-decided-1wd' has no data up to the data cut-off") })
+    }
+
+    @Test func visitsReadOnlyAsFarAsTheirHeaderAreLeftAsTheyAre() throws {
+        let content = withoutPublishReminder(ContentLoader.load(fixtureTree([]), select: { _ in [] }, keepRows: false))
+        #expect(content.headerOnly == ["2020-02"])
+        let visits = content.visitsWithRows()
+        #expect(visits == content.visits)
+        #expect(visits.first?.scorecards.map(\.indicators.count) == [0, 0])
+    }
+}
