@@ -33,6 +33,10 @@ struct ObservationLoader {
     /// the row's location, in reading order.
     private var forms: [String: [(form: Period.Form, text: String, at: SourceLocation, row: SourceLocation)]] = [:]
     private var seen: [String: SourceLocation] = [:]
+    /// The periods already read, by their text: the rows of a scorecard's indicators share a
+    /// few dozen periods, and parsing one (checking it, making its canonical text and label)
+    /// costs far more than looking it up.
+    private var periods: [String: Period] = [:]
     private var borrowedYearsReported: Set<String> = []
 
     init(definitions: [IndicatorDefinition]?, rejectedIDs: Set<String> = [],
@@ -115,12 +119,15 @@ struct ObservationLoader {
         defer { if !accepted { doubtful.insert(id) } }
 
         let periodField = field("period")!
-        var period: Period?
-        do {
-            period = try Period.parse(periodField.text)
-        } catch {
-            self.diagnostics.append(.error(error.message, at: at(periodField)))
-            ok = false
+        var period = periods[periodField.text]
+        if period == nil {
+            do {
+                period = try Period.parse(periodField.text)
+                periods[periodField.text] = period
+            } catch {
+                self.diagnostics.append(.error(error.message, at: at(periodField)))
+                ok = false
+            }
         }
 
         var breakdown: String?
@@ -176,10 +183,13 @@ struct ObservationLoader {
                         error("the \(name) \(f.text) has more than 15 digits, too many for a count of children or cases", f)
                         return nil
                     }
-                    guard digits, let v = Decimal(string: f.text) else {
+                    // At most 15 digits fit an Int, and Decimal(Int) is the same number, made
+                    // without Foundation's string scanner.
+                    guard digits, let whole = Int(f.text) else {
                         error("the \(name) must be a whole number of children or cases, not '\(f.text)'", f)
                         return nil
                     }
+                    let v = Decimal(whole)
                     if positive && v == 0 { error("the denominator must be more than 0", f); return nil }
                     return v
                 }

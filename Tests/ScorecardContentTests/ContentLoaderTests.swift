@@ -323,6 +323,24 @@ private func dec(_ text: String) -> Decimal { Decimal(string: text, locale: Loca
         #expect(diagnostics(.replace("\(FD)/contacts.csv", "referrals,2019-11,", "referrals,\(text),")) == [expected])
     }
 
+    @Test func aBadPeriodIsReportedOnEveryRowThatHasIt() {
+        // Periods are looked up once read; one that cannot be read is read (and reported)
+        // again on each row. Rows 4 and 5 of contacts.csv, period at column 11.
+        #expect(diagnostics(.replace("\(FD)/contacts.csv", "referrals,2019-11,412,,,,\nreferrals,2019-12,", "referrals,2020-13,412,,,,\nreferrals,2020-13,")) == [
+            "\(FD)/contacts.csv:4:11: error: '2020-13' is not a period (months run from 01 to 12)",
+            "\(FD)/contacts.csv:5:11: error: '2020-13' is not a period (months run from 01 to 12)",
+        ])
+    }
+
+    @Test func aCountWithLeadingZerosIsTheSameNumber() throws {
+        // "0568" of "01000": 100 × 568 / 1000 = 56.8, as with the fixture's own 568 and 1000.
+        let v = try #require(loadFixture(.replace("\(FD)/contacts.csv", ",,568,1000,", ",,0568,01000,")).visits.first)
+        let row = v.scorecards[1].observations[0]
+        #expect(row.numerator == 568)
+        #expect(row.denominator == 1000)
+        #expect(row.number == Decimal(string: "56.8", locale: Locale(identifier: "en_US_POSIX")))
+    }
+
     @Test func mixedPeriodForms() {
         // Line 7, period at column 11.
         #expect(diagnostics(.replace("\(FD)/contacts.csv", "referrals,2020-01,z,,,,\n", "referrals,2020-01,z,,,,\nreferrals,2019/20 Q2,400,,,,\n")) == [
