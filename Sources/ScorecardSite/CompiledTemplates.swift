@@ -178,7 +178,7 @@ struct CompiledTemplates: Sendable {
         if let indentation = context.indentation, indentation != "" {
             for step in template.steps {
                 let rendered = render(step, context, &lookups)
-                if rendered.count > 0, string.last == "\n" { string += indentation }
+                if !rendered.isEmpty, string.last == "\n" { string += indentation }
                 string += rendered
             }
         } else {
