@@ -38,17 +38,30 @@ public struct RowReader: Sendable {
     let tree: SourceTree
     let settings: SiteFile
 
-    /// The visit with the observations of each of its scorecards read again.
+    /// The visit with the observations of each of its scorecards read again. The rows are
+    /// read against what the loader made of the visit (its definitions and population), so
+    /// visit.yaml and scorecard.yaml are not parsed again.
     public func withRows(_ visit: Visit) -> Visit {
-        var quiet: [String: Set<String>] = [:]
-        var uncertain = false
-        var ignored: [Diagnostic] = []
-        guard let again = ContentLoader.loadVisit(id: visit.id, tree: tree, settings: settings, rowsOnly: true,
-                                                  quiet: &quiet, uncertainIDs: &uncertain, &ignored) else { return visit }
-        var rows: [String: [Observation]] = [:]
-        for card in again.scorecards where rows[card.id] == nil { rows[card.id] = card.observations }
+        let folder = "content/visits/\(visit.id)"
+        // As the loader reads them: a year in visit.yaml replaces that year of site.yaml.
+        let population = settings.population.map { $0.merging(visit.population ?? [:]) { _, visitYear in visitYear } }
+        var owner: [String: String] = [:]
+        for card in visit.scorecards {
+            for def in card.indicators where owner[def.id] == nil { owner[def.id] = card.id }
+        }
         var out = visit
-        for i in out.scorecards.indices { out.scorecards[i].observations = rows[out.scorecards[i].id] ?? [] }
+        for i in out.scorecards.indices {
+            let card = out.scorecards[i].id
+            let cardFolder = "\(folder)/\(card)"
+            var loader = ObservationLoader(definitions: out.scorecards[i].indicators, otherScorecards: owner.filter { $0.value != card },
+                                           population: population, populationSource: "")
+            for name in tree.children(of: cardFolder) where !ContentLoader.isHidden(name) && name.hasSuffix(".csv") {
+                let path = "\(cardFolder)/\(name)"
+                if let bytes = tree.file(path) { loader.read(bytes, path: path) }
+            }
+            loader.finish()
+            out.scorecards[i].observations = ContentLoader.inFileOrder(loader.observations)
+        }
         return out
     }
 }
@@ -235,13 +248,12 @@ public enum ContentLoader {
         return (visit, quiet, uncertain, diags)
     }
 
-    /// Reads one visit folder. With `rowsOnly` the narratives are not read (`RowReader`).
-    /// `quiet` collects, under `visit-id/scorecard-id`, the indicators
+    /// Reads one visit folder. `quiet` collects, under `visit-id/scorecard-id`, the indicators
     /// whose lack of data would merely follow from an error already reported. `uncertainIDs`
     /// is set when an indicator id of the visit may be missing: a scorecard folder that is not
     /// read (not listed in site.yaml, no readable scorecard.yaml) or a scorecard.yaml with an
     /// error. With `headerOnly`, only visit.yaml and the names of the scorecard folders are read.
-    static func loadVisit(id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false, rowsOnly: Bool = false,
+    static func loadVisit(id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false,
                           quiet: inout [String: Set<String>], uncertainIDs: inout Bool, _ diags: inout [Diagnostic]) -> Visit? {
         let folder = "content/visits/\(id)"
         let yamlPath = "\(folder)/visit.yaml"
@@ -271,7 +283,7 @@ public enum ContentLoader {
             case "visit.yaml": continue
             case "overview.md":
                 if tree.file(path) != nil {
-                    if !headerOnly && !rowsOnly { visit.overview = loadNarrative(path, tree: tree, &diags) }
+                    if !headerOnly { visit.overview = loadNarrative(path, tree: tree, &diags) }
                     continue
                 }
             default:
@@ -362,7 +374,7 @@ public enum ContentLoader {
                 let path = "\(cardFolder)/\(name)"
                 if name == "scorecard.yaml", tree.file(path) != nil { continue }
                 if name == "narrative.md", tree.file(path) != nil {
-                    if !rowsOnly { narrative = loadNarrative(path, tree: tree, &diags) }
+                    narrative = loadNarrative(path, tree: tree, &diags)
                     continue
                 }
                 if name.hasSuffix(".csv"), let bytes = tree.file(path) {
@@ -377,9 +389,8 @@ public enum ContentLoader {
             diags += loader.diagnostics
             guard file.definitions != nil else { continue }
             let title = settings.listed?.first { $0.id == card }?.title ?? card
-            var scorecard = Scorecard(id: card, title: title, indicators: defs, observations: loader.observations,
+            let scorecard = Scorecard(id: card, title: title, indicators: defs, observations: Self.inFileOrder(loader.observations),
                                       narrative: narrative)
-            scorecard.observations.sort { ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0) }
             visit.scorecards.append(scorecard)
             if csvCount == 0 && !defs.isEmpty {
                 diags.append(.warning("no CSV files in this scorecard folder, so none of its indicators has data", at: SourceLocation(path: cardFolder)))
@@ -393,6 +404,11 @@ public enum ContentLoader {
         let order = listed
         visit.scorecards.sort { (order.firstIndex(of: $0.id) ?? Int.max) < (order.firstIndex(of: $1.id) ?? Int.max) }
         return usable ? visit : nil
+    }
+
+    /// A scorecard's rows in the order of its files and their lines.
+    static func inFileOrder(_ rows: [Observation]) -> [Observation] {
+        rows.sorted { ($0.location.path, $0.location.line ?? 0) < ($1.location.path, $1.location.line ?? 0) }
     }
 
     static func loadNarrative(_ path: String, tree: SourceTree, _ diags: inout [Diagnostic]) -> Narrative? {

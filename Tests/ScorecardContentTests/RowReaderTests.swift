@@ -37,6 +37,26 @@ private let FD = SiteFixture.frontDoor
         #expect(rate.number == Decimal(1_500_000) / Decimal(141_500))
     }
 
+    @Test func rowsReadAgainUseTheVisitsOwnPopulationAndEveryFile() throws {
+        // visit.yaml gives 2019 as 150,000, replacing site.yaml's 141,500; a second CSV file
+        // adds a row. Read again, the rate is 150 / 150,000 × 10,000 = 10 exactly.
+        let edits: [Edit] = [
+            .replace(SiteFixture.visit + "/visit.yaml", "status: published\n", "status: published\npopulation: { 2019: 150000 }\n"),
+            .write(EH + "/more.csv", "indicator,period,value\neh-assessments,2020-01,130\n"),
+        ]
+        let kept = Self.load(edits, keepRows: true)
+        let dropped = Self.load(edits, keepRows: false)
+        #expect(dropped.diagnostics == kept.diagnostics)
+        let visit = try #require(dropped.visits.first)
+        let again = try #require(dropped.rows?.withRows(visit))
+        #expect(again == kept.visits.first)
+        let rows = again.scorecards[0].observations
+        #expect(rows.count == 7)
+        #expect(rows.last?.location.description == "\(EH)/more.csv:2:1")
+        #expect(rows[4].populationDenominator == 150000)
+        #expect(rows[4].number == 10)
+    }
+
     @Test func everyProblemInTheRowsIsStillReported() {
         // A bad period (an error), a row after the cut-off of 31 January 2020 and an
         // indicator left with no data (two warnings that need the visit's rows).
