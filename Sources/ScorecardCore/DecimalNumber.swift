@@ -128,14 +128,22 @@ public enum DecimalNumber {
     /// The exact decimal text of `value` (no exponent for ordinary figures): the same text
     /// as `NSDecimalNumber(decimal: value).stringValue`, which writes a digit at a time by
     /// dividing the 128-bit mantissa by 10 and is slow. Here the mantissa's digits come from
-    /// 64-bit integers (`mantissaDigits`), placed by the exponent.
+    /// its storage (`DecimalStorage`) or else from 64-bit integers (`mantissaDigits`),
+    /// placed by the exponent.
     public static func plainText(_ value: Decimal) -> String {
-        guard !value.isNaN, let digits = mantissaDigits(value.significand) else {
-            return NSDecimalNumber(decimal: value).stringValue
+        let digits: String
+        let negative: Bool
+        let exponent: Int
+        if let f = DecimalStorage.fields(value) {
+            (digits, negative, exponent) = (String(f.significand), f.negative, f.exponent)
+        } else {
+            guard !value.isNaN, let d = mantissaDigits(value.significand) else {
+                return NSDecimalNumber(decimal: value).stringValue
+            }
+            (digits, negative, exponent) = (d, value.isSignMinus, value.exponent)
         }
         guard digits != "0" else { return "0" }
-        let sign = value.isSignMinus ? "-" : ""
-        let exponent = value.exponent
+        let sign = negative ? "-" : ""
         if exponent >= 0 {
             return sign + digits + String(repeating: "0", count: exponent)
         }
