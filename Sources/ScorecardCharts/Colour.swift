@@ -27,13 +27,16 @@ public struct RGBColour: Sendable, Hashable, CustomStringConvertible {
 
     /// `#RRGGBB` in upper case, as written into SVG attributes.
     public var hex: String {
-        let digits = Array("0123456789ABCDEF")
-        var text = "#"
-        for channel in [red, green, blue] {
-            text.append(digits[Int(channel >> 4)])
-            text.append(digits[Int(channel & 0xF)])
+        // Written as bytes into a small string: charts ask for it for every stroke and fill.
+        String(unsafeUninitializedCapacity: 7) { out in
+            func digit(_ v: UInt8) -> UInt8 { v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "A") + v - 10 }
+            out[0] = UInt8(ascii: "#")
+            for (i, channel) in [red, green, blue].enumerated() {
+                out[1 + 2 * i] = digit(channel >> 4)
+                out[2 + 2 * i] = digit(channel & 0xF)
+            }
+            return 7
         }
-        return text
     }
 
     /// The same as `hex`.

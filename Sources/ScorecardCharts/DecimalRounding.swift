@@ -83,13 +83,8 @@ struct RoundedDecimal: Equatable {
     /// fraction lies within 10⁻⁴ of one half, rounding the product half up therefore gives
     /// the same integer as rounding the text; near a half (as for 1.005) this returns nil.
     private static func quick(_ value: Double, decimals: Int) -> RoundedDecimal? {
-        guard decimals <= 4, value.magnitude < 1e6 else { return nil }  // NaN and ±∞ fail too
+        guard let rounded = quickScaled(value, decimals: decimals) else { return nil }
         let scale: UInt64 = [1, 10, 100, 1000, 10000][decimals]
-        let scaled = value.magnitude * Double(scale)
-        let whole = scaled.rounded(.down)
-        let fraction = scaled - whole
-        guard abs(fraction - 0.5) > 1e-4 else { return nil }
-        let rounded = UInt64(whole) + (fraction > 0.5 ? 1 : 0)
         var fractionDigits = ""
         if decimals > 0 {
             let digits = String(rounded % scale)
@@ -97,6 +92,16 @@ struct RoundedDecimal: Equatable {
         }
         return RoundedDecimal(isNegative: value < 0 && rounded != 0, integerDigits: String(rounded / scale),
                               fractionDigits: fractionDigits)
+    }
+
+    /// |`value`| × 10^`decimals` rounded half up, when `quick` can work it out (see there).
+    static func quickScaled(_ value: Double, decimals: Int) -> UInt64? {
+        guard decimals >= 0, decimals <= 4, value.magnitude < 1e6 else { return nil }  // NaN and ±∞ fail too
+        let scaled = value.magnitude * [1, 10, 100, 1000, 10000][decimals]
+        let whole = scaled.rounded(.down)
+        let fraction = scaled - whole
+        guard abs(fraction - 0.5) > 1e-4 else { return nil }
+        return UInt64(whole) + (fraction > 0.5 ? 1 : 0)
     }
 
     init(isNegative: Bool, integerDigits: String, fractionDigits: String) {
@@ -119,6 +124,18 @@ struct RoundedDecimal: Equatable {
 /// Prints an SVG coordinate or length: at most two decimals, trailing zeros trimmed, never
 /// `-0`, never an exponent (`12.5`, `3`, `-0.25`).
 func svgNumber(_ value: Double) -> String {
+    // Most coordinates take the quick rounding; their text is then written from the integer.
+    if let hundredths = RoundedDecimal.quickScaled(value, decimals: 2) {
+        var text = value < 0 && hundredths != 0 ? "-" : ""
+        text += String(hundredths / 100)
+        let cents = UInt8(hundredths % 100)
+        if cents != 0 {
+            text.unicodeScalars.append(".")
+            text.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + cents / 10))
+            if cents % 10 != 0 { text.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + cents % 10)) }
+        }
+        return text
+    }
     let rounded = RoundedDecimal(value, decimals: 2)
     var fraction = Substring(rounded.fractionDigits)
     while fraction.last == "0" { fraction.removeLast() }

@@ -20,6 +20,18 @@ import Testing
         return out
     }
 
+    /// svgNumber writes the quick path's text itself: the same as trimming the exact
+    /// rounding's digits.
+    @Test func svgNumberIsTheExactRoundingTrimmed() {
+        for value in Self.values {
+            let exact = RoundedDecimal(digitsOf: value, decimals: 2)
+            var fraction = Substring(exact.fractionDigits)
+            while fraction.last == "0" { fraction.removeLast() }
+            let expected = (exact.isNegative ? "-" : "") + exact.integerDigits + (fraction.isEmpty ? "" : "." + fraction)
+            #expect(svgNumber(value) == expected, "\(value)")
+        }
+    }
+
     @Test func quickRoundingIsExactRounding() {
         for value in Self.values {
             for decimals in 0...5 {
