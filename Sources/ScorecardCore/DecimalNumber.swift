@@ -71,6 +71,47 @@ public enum DecimalNumber {
     /// The digits of `value` rounded to `places`, e.g. `1234.5` → `1234.50` for 2 places.
     /// No grouping, `-` for negatives, never `-0`.
     public static func fixed(_ value: Decimal, places: Int) -> String {
+        if places >= 0, let text = fixedFromStorage(value, places: places) { return text }
+        return foundationFixed(value, places: places)
+    }
+
+    /// `fixed` with the rounding done on the significand read from storage: half away from
+    /// zero looks only at the first digit dropped. Nil when the storage cannot be read.
+    static func fixedFromStorage(_ value: Decimal, places: Int) -> String? {
+        guard var f = DecimalStorage.fields(value) else { return nil }
+        var exponent = f.exponent
+        if exponent < -places {
+            let dropped = -places - exponent
+            if dropped > 38 {
+                f.significand = 0   // below 10⁻³⁸ of a unit in the last place kept: rounds to 0
+            } else {
+                let (q, r) = f.significand.quotientAndRemainder(dividingBy: pow10(dropped))
+                f.significand = q + (r >= 5 * pow10(dropped - 1) ? 1 : 0)
+            }
+            exponent = -places
+        }
+        var digits = String(f.significand)
+        if exponent > 0 && f.significand != 0 { digits += String(repeating: "0", count: exponent) }
+        // Now `digits` × 10^-(places) is the value, with `exponent` ≥ -places fraction digits
+        // already in them.
+        let fraction = max(0, -exponent)
+        if digits.count <= fraction { digits = String(repeating: "0", count: fraction - digits.count + 1) + digits }
+        var intPart = String(digits.dropLast(fraction))
+        var frac = String(digits.suffix(fraction))
+        if intPart.isEmpty { intPart = "0" }
+        if frac.count < places { frac += String(repeating: "0", count: places - frac.count) }
+        let body = places > 0 ? "\(intPart).\(frac)" : intPart
+        return (f.negative && f.significand != 0 ? "-" : "") + body
+    }
+
+    private static func pow10(_ n: Int) -> UInt128 {
+        var p: UInt128 = 1
+        for _ in 0..<n { p *= 10 }
+        return p
+    }
+
+    /// `fixed` through Foundation's rounding and text; what `fixedFromStorage` must equal.
+    static func foundationFixed(_ value: Decimal, places: Int) -> String {
         // A value written with at most `places` decimals is already rounded (and rounding,
         // which is slow, could only change how the same number is stored).
         let r = value.exponent >= -places ? value : rounded(value, places: places)

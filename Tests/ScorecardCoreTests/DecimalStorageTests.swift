@@ -24,3 +24,27 @@ import Testing
         #expect(DecimalStorage.fields(.nan) == nil)
     }
 }
+
+/// `fixed` rounds on the storage's significand; Foundation's rounding and text must agree.
+@Suite struct FixedFromStorageTests {
+    @Test func sameAsFoundationsRounding() {
+        for d in FastFormattingTests.decimals where !d.isNaN {
+            for places in 0...4 {
+                #expect(DecimalNumber.fixedFromStorage(d, places: places) == DecimalNumber.foundationFixed(d, places: places),
+                        "\(d) to \(places) places")
+            }
+        }
+    }
+
+    @Test func workedByHand() {
+        // Halves go away from zero; the first digit dropped decides.
+        #expect(DecimalNumber.fixed(Decimal(string: "2.45")!, places: 1) == "2.5")
+        #expect(DecimalNumber.fixed(Decimal(string: "-2.45")!, places: 1) == "-2.5")
+        #expect(DecimalNumber.fixed(Decimal(string: "2.4499")!, places: 1) == "2.4")
+        #expect(DecimalNumber.fixed(Decimal(string: "-0.04")!, places: 1) == "0.0")
+        #expect(DecimalNumber.fixed(Decimal(100) / Decimal(3), places: 2) == "33.33")
+        #expect(DecimalNumber.fixed(Decimal(200) / Decimal(3), places: 0) == "67")
+        #expect(DecimalNumber.fixed(Decimal(sign: .plus, exponent: 3, significand: 12), places: 1) == "12000.0")
+        #expect(DecimalNumber.fixed(Decimal(string: "0.996")!, places: 2) == "1.00")
+    }
+}
