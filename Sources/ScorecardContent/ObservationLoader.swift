@@ -225,7 +225,7 @@ struct ObservationLoader {
                 d = Decimal(pop)
             }
             let scale: Decimal = def.unit == .percent ? 100 : 10000
-            let computed = scale * n / d!
+            let computed = DecimalNumber.ratio(n, d!, scale: scale)
             content = .number(computed)
             if def.unit == .percent, let den = denominator, n > den {
                 diagnostics.append(.warning("the numerator \(n) is larger than the denominator \(den), so the percentage is over 100", at: at(numField!)))

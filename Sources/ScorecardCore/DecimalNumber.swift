@@ -59,6 +59,14 @@ public enum DecimalNumber {
         return "'\(text)' is not a number; write a plain decimal such as 12 or 85.5"
     }
 
+    /// `scale × numerator ÷ denominator`, a percentage or rate from its counts: exactly
+    /// Foundation's Decimal arithmetic, with the division done on the significands where
+    /// that is known to give the same Decimal (`DecimalStorage.quotient`).
+    public static func ratio(_ numerator: Decimal, _ denominator: Decimal, scale: Decimal) -> Decimal {
+        let scaled = scale * numerator
+        return DecimalStorage.quotient(scaled, denominator) ?? scaled / denominator
+    }
+
     /// Rounds half away from zero to `places` decimal places.
     public static func rounded(_ value: Decimal, places: Int) -> Decimal {
         var input = value

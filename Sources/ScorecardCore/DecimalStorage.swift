@@ -28,6 +28,82 @@ enum DecimalStorage {
         return read(.nan) == nil
     }()
 
+    /// True when `quotient` gives exactly Foundation's `/` here (checked once, on 112
+    /// quotients of the shape figures take: counts times 100 or 10,000 over counts).
+    static let divisionUnderstood: Bool = {
+        guard understood else { return false }
+        let counts = [0, 1, 7, 53, 99, 100, 123_457, 999_999_999_999_999]
+        let divisors = [1, 3, 7, 100, 113, 141_500, 999_999_999_999_989]
+        for scale in [Decimal(100), Decimal(10000)] {
+            for n in counts {
+                for d in divisors {
+                    let a = scale * Decimal(n)
+                    guard let q = divide(a, Decimal(d)), bytes(q) == bytes(a / Decimal(d)) else { return false }
+                }
+            }
+        }
+        return true
+    }()
+
+    /// `a / b`, the same Decimal as Foundation's `/` on this platform, worked out in 64-bit
+    /// limbs; nil when the shape is not one checked (`divisionUnderstood`), so the caller
+    /// divides with Foundation. Foundation here scales the dividend's significand by 10³⁸,
+    /// divides by the divisor's, drops digits (truncating) until the quotient fits 128 bits
+    /// and drops trailing zeros; this does the same for a divisor of at most 64 bits.
+    static func quotient(_ a: Decimal, _ b: Decimal) -> Decimal? {
+        divisionUnderstood ? divide(a, b) : nil
+    }
+
+    private static func divide(_ a: Decimal, _ b: Decimal) -> Decimal? {
+        guard let x = read(a), let y = read(b), y.significand != 0, y.significand <= UInt128(UInt64.max),
+              x.exponent - y.exponent < 19 else { return nil }
+        if x.significand == 0 { return make(negative: false, exponent: 0, significand: 0) }
+        let (high, low) = x.significand.multipliedFullWidth(by: 100_000_000_000_000_000_000_000_000_000_000_000_000)
+        var limbs = [UInt64(truncatingIfNeeded: low), UInt64(truncatingIfNeeded: low >> 64),
+                     UInt64(truncatingIfNeeded: high), UInt64(truncatingIfNeeded: high >> 64)]
+        func divideLimbs(by d: UInt64) {
+            var remainder: UInt64 = 0
+            for i in stride(from: 3, through: 0, by: -1) { (limbs[i], remainder) = d.dividingFullWidth((remainder, limbs[i])) }
+        }
+        divideLimbs(by: UInt64(y.significand))
+        var exponent = x.exponent - y.exponent - 38
+        while limbs[2] != 0 || limbs[3] != 0 {
+            divideLimbs(by: 10)
+            exponent += 1
+        }
+        var q = UInt128(limbs[1]) << 64 | UInt128(limbs[0])
+        if q == 0 { return make(negative: false, exponent: 0, significand: 0) }
+        while q % 10 == 0 {
+            q /= 10
+            exponent += 1
+        }
+        guard exponent >= -128, exponent <= 127 else { return nil }
+        return make(negative: x.negative != y.negative, exponent: exponent, significand: q)
+    }
+
+    /// A compact Decimal from its fields, laid out as `read` reads it.
+    private static func make(negative: Bool, exponent: Int, significand: UInt128) -> Decimal {
+        var d = Decimal()
+        withUnsafeMutableBytes(of: &d) { b in
+            for i in 0..<20 { b[i] = 0 }
+            var length = 0
+            var rest = significand
+            while rest != 0 {
+                b[4 + 2 * length] = UInt8(truncatingIfNeeded: rest)
+                b[5 + 2 * length] = UInt8(truncatingIfNeeded: rest >> 8)
+                rest >>= 16
+                length += 1
+            }
+            b[0] = UInt8(bitPattern: Int8(exponent))
+            b[1] = UInt8(length << 4) | (negative ? 0x08 : 0) | (length > 0 ? 0x04 : 0)
+        }
+        return d
+    }
+
+    static func bytes(_ value: Decimal) -> [UInt8] {
+        withUnsafeBytes(of: value) { Array($0) }
+    }
+
     /// The fields of `value`, or nil for NaN or when the layout is not `understood`.
     static func fields(_ value: Decimal) -> (negative: Bool, exponent: Int, significand: UInt128)? {
         understood ? read(value) : nil

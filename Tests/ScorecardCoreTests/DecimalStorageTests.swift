@@ -48,3 +48,31 @@ import Testing
         #expect(DecimalNumber.fixed(Decimal(string: "0.996")!, places: 2) == "1.00")
     }
 }
+
+/// `DecimalNumber.ratio` divides on the significands; every byte must be Foundation's.
+@Suite struct RatioTests {
+    @Test func divisionIsUnderstoodHere() {
+        #expect(DecimalStorage.divisionUnderstood)
+    }
+
+    @Test func sameBytesAsFoundation() {
+        var random = SystemRandomNumberGenerator()
+        let ranges = [100, 100_000, 10_000_000, 999_999_999_999_999]
+        for i in 0..<40_000 {
+            let scale = Decimal([100, 10000][i % 2])
+            let n = Decimal(Int.random(in: 0...ranges[(i / 2) % 4], using: &random))
+            let d = Decimal(Int.random(in: 1...ranges[(i / 8) % 4], using: &random))
+            let expected = scale * n / d
+            #expect(DecimalStorage.bytes(DecimalNumber.ratio(n, d, scale: scale)) == DecimalStorage.bytes(expected), "\(scale) × \(n) / \(d)")
+        }
+    }
+
+    @Test func workedByHand() {
+        // 100 × 568 / 1000 = 56.8. 10,000 × 150 / 141,500 = 3000 / 283 = 10.60070671378091872791
+        // 5194346289752650176…: 38 significant digits, truncated, end in a 0, which is dropped.
+        #expect(DecimalNumber.ratio(568, 1000, scale: 100) == Decimal(string: "56.8")!)
+        #expect(DecimalNumber.plainText(DecimalNumber.ratio(150, 141_500, scale: 10000)) == "10.60070671378091872791519434628975265")
+        #expect(DecimalNumber.ratio(0, 7, scale: 100) == 0)
+        #expect(DecimalNumber.plainText(DecimalNumber.ratio(1, 3, scale: 100)) == "33.333333333333333333333333333333333333")
+    }
+}
