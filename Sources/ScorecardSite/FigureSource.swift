@@ -3,9 +3,12 @@ import ScorecardCore
 import ScorecardContent
 
 /// Works out a visit's figures when its pages are made, and keeps only the few that pages
-/// still need: the pages of a visit are rendered and dropped a few visits at a time, so the
+/// still need: the pages of a visit are rendered and dropped a visit or two at a time, so the
 /// figures of a site of any size are never all in memory.
-final class FigureSource: Sendable {
+///
+/// It is `@unchecked Sendable` because its mutable state (`recent`, `computing`) is reached
+/// only with `condition` locked.
+final class FigureSource: @unchecked Sendable {
     /// The visits read whole, by id; without their rows when `rows` is given.
     private let visits: [String: Visit]
     /// Reads a visit's rows again when the loader did not keep them.
@@ -14,11 +17,16 @@ final class FigureSource: Sendable {
     private let previous: [String: String]
     private let site: Site
     /// Own figures (not yet compared with the previous visit) recently worked out, oldest
-    /// first, at most `keep` of them: a visit is usually the previous visit of the next.
-    private let recent = LockedBox<[(String, VisitFigures)]>([])
+    /// first, at most `keep` of them: a visit's are asked for by its own pages and by the
+    /// next visit's (and by any draft after it), and two visits are made at a time.
+    private var recent: [(String, VisitFigures)] = []
+    /// The visits whose own figures some thread is working out now: another thread that
+    /// needs them waits for them rather than working them out a second time.
+    private var computing: Set<String> = []
+    private let condition = NSCondition()
     private let keep: Int
 
-    init(visits: [Visit], rows: RowReader? = nil, outline: [VisitFigures], site: Site, keep: Int = SitePages.batch + 2) {
+    init(visits: [Visit], rows: RowReader? = nil, outline: [VisitFigures], site: Site, keep: Int = 6) {
         self.visits = Dictionary(visits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.rows = rows
         var previous: [String: String] = [:]
@@ -33,14 +41,26 @@ final class FigureSource: Sendable {
 
     /// The visit's own figures, without the comparison with its previous visit.
     func own(_ id: String) -> VisitFigures? {
-        if let hit = recent.withLock({ $0.last { $0.0 == id }?.1 }) { return hit }
         guard let visit = visits[id] else { return nil }
-        let figures = VisitFigures.compute(visit: rows?.withRows(visit) ?? visit, site: site, previous: nil)
-        recent.withLock { r in
-            r.removeAll { $0.0 == id }
-            r.append((id, figures))
-            if r.count > keep { r.removeFirst(r.count - keep) }
+        condition.lock()
+        while true {
+            if let hit = recent.last(where: { $0.0 == id })?.1 {
+                condition.unlock()
+                return hit
+            }
+            guard computing.contains(id) else { break }
+            condition.wait()
         }
+        computing.insert(id)
+        condition.unlock()
+        let figures = VisitFigures.compute(visit: rows?.withRows(visit) ?? visit, site: site, previous: nil)
+        condition.lock()
+        computing.remove(id)
+        recent.removeAll { $0.0 == id }
+        recent.append((id, figures))
+        if recent.count > keep { recent.removeFirst(recent.count - keep) }
+        condition.broadcast()
+        condition.unlock()
         return figures
     }
 

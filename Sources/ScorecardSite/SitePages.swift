@@ -28,10 +28,6 @@ struct SitePages {
         titles = Dictionary(all.map { ($0.visit.id, $0.visit.title) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// How many visits' pages are made at a time: enough to keep both cores busy, few enough
-    /// that their figures and pages are a small part of memory however large the site.
-    static let batch = 4
-
     /// The newest published visit, which the home page and `latest/` lead to.
     var latestPublished: VisitFigures? { all.last { $0.visit.status == .published } }
 
@@ -123,28 +119,14 @@ struct SitePages {
         }
         out.add(PagePaths.home, home())
         out.add(PagePaths.latest, latest())
-        // Each visit's pages are independent: render them on both cores, as two tasks per
-        // visit, the larger first (the pages that show cards, then the changes page and data
-        // files), so that at the end no core is left alone with a whole visit.
-        // A few visits at a time, in date order (a visit's figures are then at hand for the
-        // next visit's comparison), so memory does not grow with the site.
+        // Each visit's pages are independent: one visit per task, on both cores. The tasks
+        // are taken in date order, so a visit's own figures are at hand (in `FigureSource`)
+        // for the next visit's comparison, and only the two visits being made are in memory.
+        // No batch waits for its slowest visit: at the end at most one core is left alone,
+        // with one visit.
         let ids = written.map(\.visit.id).filter { !skip.contains($0) && source.has($0) }
-        for start in stride(from: 0, to: ids.count, by: Self.batch) {
-            let chunk = Array(ids[start..<min(start + Self.batch, ids.count)])
-            // Each visit's own figures first, so that comparing a visit with the one before it
-            // (worked out beside it in the same batch) finds them made rather than making them
-            // a second time on the other core.
-            _ = concurrentMap(chunk.count) { i in source.own(chunk[i]) != nil }
-            let visits = concurrentMap(chunk.count) { i in source.figures(chunk[i])! }
-            let changes = concurrentMap(visits.count) { i in self.changes(visits[i]) }
-            DispatchQueue.concurrentPerform(iterations: 2 * visits.count) { task in
-                let i = task % visits.count
-                if task < visits.count {
-                    renderCardPages(visits[i], changes[i], into: out)
-                } else {
-                    renderChanges(visits[i], changes[i], into: out, dataFiles: true)
-                }
-            }
+        DispatchQueue.concurrentPerform(iterations: ids.count) { i in
+            renderPages(of: source.figures(ids[i])!, into: out, dataFiles: true)
         }
     }
 
@@ -152,6 +134,11 @@ struct SitePages {
     /// `check` for visits that are not written.
     func renderVisit(_ outline: VisitFigures, into out: Output, dataFiles: Bool = false) {
         guard let v = source.figures(outline.visit.id) else { return }
+        renderPages(of: v, into: out, dataFiles: dataFiles)
+    }
+
+    /// Renders every page of a visit whose figures are worked out.
+    private func renderPages(of v: VisitFigures, into out: Output, dataFiles: Bool) {
         let changes = changes(v)
         renderCardPages(v, changes, into: out)
         renderChanges(v, changes, into: out, dataFiles: dataFiles)
