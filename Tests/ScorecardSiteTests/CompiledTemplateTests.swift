@@ -106,6 +106,24 @@ import Testing
         #expect(try render(templates, values, template: "page") == "<main>\n  Body A\n</main> foot")
     }
 
+    /// An indented partial indents a step's text only when the text so far ends a line with
+    /// "\n" ("\r\n" is one character, not "\n") and the step writes something: an empty
+    /// value after a line end gets no indentation, and nested partials add theirs.
+    @Test func indentationFollowsLineEndsAndEmptySteps() throws {
+        let templates = [
+            "t": "<div>\n  {{>item}}\n</div>\n",
+            "item": "a\n{{empty}}{{b}}\r\n{{b}}\n{{#list}}{{.}}\n{{/list}}\n  {{>inner}}",
+            "inner": "x\n{{b}}\n",
+        ]
+        let values: [String: TemplateValue] = ["b": .text("B"), "empty": .text(""), "list": .list([.text("1"), .text("2")])]
+        // Worked by hand. The standalone {{>item}} keeps its "  " as text and indents item's
+        // steps by "  ": after "a\n" the empty value writes nothing (so no indentation), then
+        // "B" is indented; after "B\r\n" the next "B" is not; the list section is one step,
+        // indented once ("  1\n2\n": each item starts its own text). The last line's "  " is
+        // text, indented ("    "); inner keeps item's "  ", its first step starts its text.
+        #expect(try render(templates, values) == "<div>\n  a\n  B\r\nB\n  1\n2\n    x\n  B\n</div>\n")
+    }
+
     /// Every page and data file of the sample site and of the small test site.
     @Test func wholeSitesAreByteIdenticalEitherWay() throws {
         let sample = SourceTreeReader.read(site: SampleSiteTests.root)
