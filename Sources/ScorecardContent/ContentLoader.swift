@@ -32,11 +32,18 @@ public struct LoadedContent: Sendable {
 
 /// Reads the rows of a visit again, from the files the loader checked them in, for a build
 /// that makes its pages a few visits at a time: the rows of every visit are then never all in
-/// memory at once, only the files' bytes. The files were checked when the content was loaded,
-/// so reading them again finds the same rows and reports nothing.
+/// memory at once, only the CSV files' bytes. The files were checked when the content was
+/// loaded, so reading them again reports nothing, and it finds the same rows: what the rows
+/// depend on (the definitions kept, the population, the files and their order) is what the
+/// loader used, and a row left out for an error (an id rejected or used twice, an odd period
+/// form) is left out again by the same error.
 public struct RowReader: Sendable {
+    /// The CSV files of the visits read whole.
     let tree: SourceTree
     let settings: SiteFile
+    /// The visits whose visit.yaml gave a population that could not be read: as when first
+    /// read, no rate of theirs is worked out from a population.
+    let populationUnknown: Set<String>
 
     /// The visit with the observations of each of its scorecards read again. The rows are
     /// read against what the loader made of the visit (its definitions and population), so
@@ -44,7 +51,8 @@ public struct RowReader: Sendable {
     public func withRows(_ visit: Visit) -> Visit {
         let folder = "content/visits/\(visit.id)"
         // As the loader reads them: a year in visit.yaml replaces that year of site.yaml.
-        let population = settings.population.map { $0.merging(visit.population ?? [:]) { _, visitYear in visitYear } }
+        let population = populationUnknown.contains(visit.id) ? nil
+            : settings.population.map { $0.merging(visit.population ?? [:]) { _, visitYear in visitYear } }
         var owner: [String: String] = [:]
         for card in visit.scorecards {
             for def in card.indicators where owner[def.id] == nil { owner[def.id] = card.id }
@@ -181,8 +189,10 @@ public enum ContentLoader {
             return r
         }
         var full: [Visit] = []
+        var populationUnknown: Set<String> = []
         for (id, r) in zip(wanted, read) {
             if r.uncertainIDs { uncertain.insert(id) }
+            if r.populationUnknown { populationUnknown.insert(id) }
             diags += r.diagnostics
             if let visit = r.visit { full.append(visit) }
         }
@@ -195,7 +205,15 @@ public enum ContentLoader {
                                     headerOnly: Set(outline.map(\.id)))
         if let at = settings.themeLocation { content.themeLocation = at }
         content.visitsWithUncertainIDs = uncertain
-        if !keepRows { content.rows = RowReader(tree: tree, settings: settings) }
+        if !keepRows {
+            // The reader keeps only the CSV files of the visits read whole, not the whole tree.
+            let wholeIDs = Set(full.map(\.id))
+            let csv = tree.entries.filter { path, entry in
+                guard case .file = entry, path.hasSuffix(".csv"), let id = visitID(ofContentPath: path) else { return false }
+                return wholeIDs.contains(id)
+            }
+            content.rows = RowReader(tree: SourceTree(entries: csv), settings: settings, populationUnknown: populationUnknown)
+        }
         return content
     }
 
@@ -230,34 +248,37 @@ public enum ContentLoader {
 
     /// Reads the entry `id` of `content/visits/`, which should be a visit folder.
     static func loadVisitFolder(_ id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false)
-        -> (visit: Visit?, quiet: [String: Set<String>], uncertainIDs: Bool, diagnostics: [Diagnostic]) {
+        -> (visit: Visit?, quiet: [String: Set<String>], uncertainIDs: Bool, populationUnknown: Bool, diagnostics: [Diagnostic]) {
         var diags: [Diagnostic] = []
         var quiet: [String: Set<String>] = [:]
         let path = "content/visits/\(id)"
         guard tree.isFolder(path) else {
             unexpected(path, tree: tree, expected: "content/visits/ holds one folder per visit", names: [], &diags)
-            return (nil, quiet, false, diags)
+            return (nil, quiet, false, false, diags)
         }
         if let problem = Identifier.problem(with: id, kind: "visit id") {
             diags.append(.error(problem + " (it is the folder name)", at: SourceLocation(path: path)))
-            return (nil, quiet, false, diags)
+            return (nil, quiet, false, false, diags)
         }
         var uncertain = false
+        var populationUnknown = false
         let visit = loadVisit(id: id, tree: tree, settings: settings, headerOnly: headerOnly, quiet: &quiet,
-                              uncertainIDs: &uncertain, &diags)
-        return (visit, quiet, uncertain, diags)
+                              uncertainIDs: &uncertain, populationUnknown: &populationUnknown, &diags)
+        return (visit, quiet, uncertain, populationUnknown, diags)
     }
 
     /// Reads one visit folder. `quiet` collects, under `visit-id/scorecard-id`, the indicators
     /// whose lack of data would merely follow from an error already reported. `uncertainIDs`
     /// is set when an indicator id of the visit may be missing: a scorecard folder that is not
     /// read (not listed in site.yaml, no readable scorecard.yaml) or a scorecard.yaml with an
-    /// error. With `headerOnly`, only visit.yaml and the names of the scorecard folders are read.
+    /// error. `populationUnknown` is set when visit.yaml's population could not be read, so no
+    /// rate is worked out from a population. With `headerOnly`, only visit.yaml and the names
+    /// of the scorecard folders are read.
     static func loadVisit(id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false,
-                          quiet: inout [String: Set<String>], uncertainIDs: inout Bool, _ diags: inout [Diagnostic]) -> Visit? {
+                          quiet: inout [String: Set<String>], uncertainIDs: inout Bool, populationUnknown: inout Bool,
+                          _ diags: inout [Diagnostic]) -> Visit? {
         let folder = "content/visits/\(id)"
         let yamlPath = "\(folder)/visit.yaml"
-        var populationUnknown = false
         var read: Visit?
         if let bytes = tree.file(yamlPath) {
             if let text = decode(bytes, yamlPath, &diags) {

@@ -73,11 +73,13 @@ enum DecimalStorage {
         }
         var q = UInt128(limbs[1]) << 64 | UInt128(limbs[0])
         if q == 0 { return make(negative: false, exponent: 0, significand: 0) }
-        while q % 10 == 0 {
+        // Foundation checks the exponent's range before it drops trailing zeros, and stops
+        // dropping them at the largest exponent; out of range, it is left to Foundation.
+        guard exponent >= -128, exponent <= 127 else { return nil }
+        while q % 10 == 0 && exponent < 127 {
             q /= 10
             exponent += 1
         }
-        guard exponent >= -128, exponent <= 127 else { return nil }
         return make(negative: x.negative != y.negative, exponent: exponent, significand: q)
     }
 

@@ -44,9 +44,13 @@ final class FigureSource: @unchecked Sendable {
         guard let visit = visits[id] else { return nil }
         condition.lock()
         while true {
-            if let hit = recent.last(where: { $0.0 == id })?.1 {
+            if let i = recent.lastIndex(where: { $0.0 == id }) {
+                // Kept as the most recently used: a published visit followed by several
+                // drafts is asked for by each of them.
+                let hit = recent.remove(at: i)
+                recent.append(hit)
                 condition.unlock()
-                return hit
+                return hit.1
             }
             guard computing.contains(id) else { break }
             condition.wait()

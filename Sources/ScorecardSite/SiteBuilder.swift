@@ -94,7 +94,7 @@ public enum SiteBuilder {
     ///
     /// The tree is taken, not borrowed: once the content is loaded it is dropped, so a caller
     /// that hands it over (`consume tree`) does not hold every file's bytes while the pages
-    /// are made.
+    /// are made (only the visits' CSV files are kept, to read their rows again).
     public static func build(_ tree: consuming SourceTree, options: Options, into sink: Sink?) -> Report {
         let placed = LockedBox(0)
         var theme: (renderer: ThemeRenderer?, diagnostics: [Diagnostic])?
@@ -120,7 +120,8 @@ public enum SiteBuilder {
             return Report(diagnostics: diagnostics.normalized(), fileCount: 0, reused: [], rendered: [])
         }
         let loadedTheme = themeInUse(theme, site: site, tree: tree, at: content.themeLocation, compile: options.compiledTemplates)
-        // Everything the pages need is loaded: the files' bytes can go.
+        // Everything the pages need is loaded: the files' bytes can go, but for the visits'
+        // CSV files, which the row reader (`content.rows`) keeps to read the rows again.
         tree = SourceTree()
         diagnostics += loadedTheme.diagnostics
         guard let renderer = loadedTheme.renderer else {

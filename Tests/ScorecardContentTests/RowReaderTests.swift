@@ -57,6 +57,22 @@ private let FD = SiteFixture.frontDoor
         #expect(rows[4].number == 10)
     }
 
+    @Test func aPopulationThatCouldNotBeReadIsNotUsedWhenReadAgain() throws {
+        // visit.yaml's population is in error, so the first reading works out no rate from a
+        // population: the eh-rate row of 2019/20 Q2 (150, no denominator) is left out. Read
+        // again (as `build --only` does for a previous visit whose errors it ignores), it is
+        // left out too, not worked out from site.yaml's 2019 figure.
+        let edits: [Edit] = [.replace(SiteFixture.visit + "/visit.yaml", "status: published\n", "status: published\npopulation: { 2019: lots }\n")]
+        let kept = Self.load(edits, keepRows: true)
+        let dropped = Self.load(edits, keepRows: false)
+        #expect(kept.diagnostics.contains { $0.isError && $0.location.path == SiteFixture.visit + "/visit.yaml" })
+        let visit = try #require(dropped.visits.first)
+        let again = try #require(dropped.rows?.withRows(visit))
+        #expect(again == kept.visits.first)
+        #expect(again.scorecards[0].observations.count == 5)
+        #expect(!again.scorecards[0].observations.contains { $0.populationDenominator != nil })
+    }
+
     @Test func everyProblemInTheRowsIsStillReported() {
         // A bad period (an error), a row after the cut-off of 31 January 2020 and an
         // indicator left with no data (two warnings that need the visit's rows).

@@ -67,6 +67,14 @@ import Testing
         }
     }
 
+    @Test func outOfRangeIsLeftToFoundation() {
+        // 10⁻¹⁰⁰ / 2: the quotient's exponent before its trailing zeros go is -138, below
+        // Decimal's -128, where Foundation reports an underflow; the fast path declines.
+        let tiny = Decimal(sign: .plus, exponent: -100, significand: 1)
+        #expect(DecimalStorage.quotient(tiny, 2) == nil)
+        #expect(DecimalStorage.quotient(Decimal(568), 1000) != nil)
+    }
+
     @Test func workedByHand() {
         // 100 × 568 / 1000 = 56.8. 10,000 × 150 / 141,500 = 3000 / 283 = 10.60070671378091872791
         // 5194346289752650176…: 38 significant digits, truncated, end in a 0, which is dropped.
