@@ -87,29 +87,17 @@ public enum DecimalNumber {
     /// zero looks only at the first digit dropped. Nil when the storage cannot be read.
     static func fixedFromStorage(_ value: Decimal, places: Int) -> String? {
         guard var f = DecimalStorage.fields(value) else { return nil }
-        var exponent = f.exponent
-        if exponent < -places {
-            let dropped = -places - exponent
+        if f.exponent < -places {
+            let dropped = -places - f.exponent
             if dropped > 38 {
                 f.significand = 0   // below 10⁻³⁸ of a unit in the last place kept: rounds to 0
             } else {
                 let (q, r) = f.significand.quotientAndRemainder(dividingBy: pow10(dropped))
                 f.significand = q + (r >= 5 * pow10(dropped - 1) ? 1 : 0)
             }
-            exponent = -places
+            f.exponent = -places
         }
-        var digits = String(f.significand)
-        if exponent > 0 && f.significand != 0 { digits += String(repeating: "0", count: exponent) }
-        // Now `digits` × 10^-(places) is the value, with `exponent` ≥ -places fraction digits
-        // already in them.
-        let fraction = max(0, -exponent)
-        if digits.count <= fraction { digits = String(repeating: "0", count: fraction - digits.count + 1) + digits }
-        var intPart = String(digits.dropLast(fraction))
-        var frac = String(digits.suffix(fraction))
-        if intPart.isEmpty { intPart = "0" }
-        if frac.count < places { frac += String(repeating: "0", count: places - frac.count) }
-        let body = places > 0 ? "\(intPart).\(frac)" : intPart
-        return (f.negative && f.significand != 0 ? "-" : "") + body
+        return padded(placed(String(f.significand), negative: false, exponent: f.exponent), negative: f.negative, places: places)
     }
 
     private static func pow10(_ n: Int) -> UInt128 {
@@ -131,6 +119,12 @@ public enum DecimalNumber {
             // not shown in practice, so fall back to Double formatting for safety.
             text = String(format: "%.\(places)f", NSDecimalNumber(decimal: magnitude).doubleValue)
         }
+        return padded(text, negative: negative, places: places)
+    }
+
+    /// The plain text of a magnitude with exactly `places` decimals (padded with zeros, or
+    /// cut), and `-` when `negative` and not zero.
+    private static func padded(_ text: String, negative: Bool, places: Int) -> String {
         var intPart = text
         var frac = ""
         if let dot = text.firstIndex(of: ".") {
@@ -180,17 +174,17 @@ public enum DecimalNumber {
     /// its storage (`DecimalStorage`) or else from 64-bit integers (`mantissaDigits`),
     /// placed by the exponent.
     public static func plainText(_ value: Decimal) -> String {
-        let digits: String
-        let negative: Bool
-        let exponent: Int
         if let f = DecimalStorage.fields(value) {
-            (digits, negative, exponent) = (String(f.significand), f.negative, f.exponent)
-        } else {
-            guard !value.isNaN, let d = mantissaDigits(value.significand) else {
-                return NSDecimalNumber(decimal: value).stringValue
-            }
-            (digits, negative, exponent) = (d, value.isSignMinus, value.exponent)
+            return placed(String(f.significand), negative: f.negative, exponent: f.exponent)
         }
+        guard !value.isNaN, let digits = mantissaDigits(value.significand) else {
+            return NSDecimalNumber(decimal: value).stringValue
+        }
+        return placed(digits, negative: value.isSignMinus, exponent: value.exponent)
+    }
+
+    /// `digits` × 10^`exponent` written out: no exponent, `-` when `negative`, `0` for zero.
+    private static func placed(_ digits: String, negative: Bool, exponent: Int) -> String {
         guard digits != "0" else { return "0" }
         let sign = negative ? "-" : ""
         if exponent >= 0 {
