@@ -22,12 +22,6 @@ public struct LoadedContent: Sendable {
     /// again, one visit at a time: the visits read whole then have every scorecard's
     /// definitions, narrative and statistics, but no observations.
     public var rows: RowReader?
-
-    /// Every visit, with its rows read again when the loader did not keep them.
-    public func visitsWithRows() -> [Visit] {
-        guard let rows else { return visits }
-        return visits.map { headerOnly.contains($0.id) ? $0 : rows.withRows($0) }
-    }
 }
 
 /// Reads the rows of a visit again, from the files the loader checked them in, for a build
@@ -183,7 +177,7 @@ public enum ContentLoader {
         let read = concurrentMap(wanted.count) { [settings] i in
             var r = loadVisitFolder(wanted[i], tree: tree, settings: settings)
             if let visit = r.visit {
-                if let site = settings.site { visitWarnings([visit], site: site, quiet: r.quiet, &r.diagnostics) }
+                if let site = settings.site { visitWarnings(visit, site: site, quiet: r.quiet, &r.diagnostics) }
                 if !keepRows { r.visit = visit.withoutRows }
             }
             return r
@@ -451,26 +445,24 @@ public enum ContentLoader {
 
     /// Warnings that need the whole visit: rows after the cut-off, indicators with no data,
     /// retired scorecards in a draft.
-    static func visitWarnings(_ visits: [Visit], site: Site, quiet: [String: Set<String>], _ diags: inout [Diagnostic]) {
-        for visit in visits {
-            for card in visit.scorecards {
-                if site.scorecards.first(where: { $0.id == card.id })?.retired == true, visit.status == .draft {
-                    diags.append(.warning("scorecard '\(card.id)' is retired in site.yaml but reported in this draft visit",
-                                          at: SourceLocation(path: "content/visits/\(visit.id)/\(card.id)")))
-                }
-                var late: [String: (count: Int, first: SourceLocation)] = [:]
-                for row in card.observations where row.period.end > visit.dataAsOf {
-                    let path = row.location.path
-                    if let e = late[path] { late[path] = (e.count + 1, e.first) } else { late[path] = (1, row.location) }
-                }
-                for (_, e) in late {
-                    let rows = e.count == 1 ? "1 row ends" : "\(e.count) rows end"
-                    diags.append(.warning("\(rows) after the data cut-off (\(visit.dataAsOf.longLabel)) and \(e.count == 1 ? "is" : "are") not shown at this visit", at: e.first))
-                }
-                let unsure = quiet["\(visit.id)/\(card.id)"] ?? []
-                for def in card.indicators where !unsure.contains(def.id) && !card.observations.contains(where: { $0.indicator == def.id && $0.period.end <= visit.dataAsOf }) {
-                    diags.append(.warning("indicator '\(def.id)' has no data up to the data cut-off (\(visit.dataAsOf.longLabel)), so it shows no figures at this visit", at: def.location))
-                }
+    static func visitWarnings(_ visit: Visit, site: Site, quiet: [String: Set<String>], _ diags: inout [Diagnostic]) {
+        for card in visit.scorecards {
+            if site.scorecards.first(where: { $0.id == card.id })?.retired == true, visit.status == .draft {
+                diags.append(.warning("scorecard '\(card.id)' is retired in site.yaml but reported in this draft visit",
+                                      at: SourceLocation(path: "content/visits/\(visit.id)/\(card.id)")))
+            }
+            var late: [String: (count: Int, first: SourceLocation)] = [:]
+            for row in card.observations where row.period.end > visit.dataAsOf {
+                let path = row.location.path
+                if let e = late[path] { late[path] = (e.count + 1, e.first) } else { late[path] = (1, row.location) }
+            }
+            for (_, e) in late {
+                let rows = e.count == 1 ? "1 row ends" : "\(e.count) rows end"
+                diags.append(.warning("\(rows) after the data cut-off (\(visit.dataAsOf.longLabel)) and \(e.count == 1 ? "is" : "are") not shown at this visit", at: e.first))
+            }
+            let unsure = quiet["\(visit.id)/\(card.id)"] ?? []
+            for def in card.indicators where !unsure.contains(def.id) && !card.observations.contains(where: { $0.indicator == def.id && $0.period.end <= visit.dataAsOf }) {
+                diags.append(.warning("indicator '\(def.id)' has no data up to the data cut-off (\(visit.dataAsOf.longLabel)), so it shows no figures at this visit", at: def.location))
             }
         }
     }

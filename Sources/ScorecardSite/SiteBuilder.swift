@@ -218,10 +218,13 @@ public enum SiteBuilder {
     /// scorecard.yaml alone, so an unknown indicator id is reported unless some scorecard of
     /// the visit could not be read in full (`visitsWithUncertainIDs`): only then may it
     /// merely follow from a definition that could not be read. Errors in the data, in
-    /// visit.yaml or elsewhere in site.yaml do not hide it.
+    /// visit.yaml or elsewhere in site.yaml do not hide it. The errors come from the
+    /// narratives' text and the indicators' definitions, never from the rows (a figure with
+    /// no data is a warning), so the visits are taken as loaded, without their rows: a build
+    /// that fails does not read every visit's rows again at once.
     static func narrativeErrors(_ content: LoadedContent, site: Site) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for figures in VisitFigures.computeAll(content.visitsWithRows(), site: site) {
+        for figures in VisitFigures.computeAll(content.visits, site: site) {
             let complete = !content.visitsWithUncertainIDs.contains(figures.visit.id)
             let view = NarrativeView(figures: figures) { _ in "" }
             for narrative in ([figures.visit.overview] + figures.scorecards.map(\.narrative)).compactMap({ $0 }) {
