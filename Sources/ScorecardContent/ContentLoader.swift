@@ -44,9 +44,7 @@ public struct RowReader: Sendable {
     /// visit.yaml and scorecard.yaml are not parsed again.
     public func withRows(_ visit: Visit) -> Visit {
         let folder = "content/visits/\(visit.id)"
-        // As the loader reads them: a year in visit.yaml replaces that year of site.yaml.
-        let population = populationUnknown.contains(visit.id) ? nil
-            : settings.population.map { $0.merging(visit.population ?? [:]) { _, visitYear in visitYear } }
+        let population = ContentLoader.population(of: visit, settings: settings, unknown: populationUnknown.contains(visit.id))
         var owner: [String: String] = [:]
         for card in visit.scorecards {
             for def in card.indicators where owner[def.id] == nil { owner[def.id] = card.id }
@@ -201,10 +199,9 @@ public enum ContentLoader {
         content.visitsWithUncertainIDs = uncertain
         if !keepRows {
             // The reader keeps only the CSV files of the visits read whole, not the whole tree.
-            let wholeIDs = Set(full.map(\.id))
             let csv = tree.entries.filter { path, entry in
                 guard case .file = entry, path.hasSuffix(".csv"), let id = visitID(ofContentPath: path) else { return false }
-                return wholeIDs.contains(id)
+                return fullIDs.contains(id)
             }
             content.rows = RowReader(tree: SourceTree(entries: csv), settings: settings, populationUnknown: populationUnknown)
         }
@@ -371,9 +368,7 @@ public enum ContentLoader {
             files[card]?.definitions = kept
         }
 
-        // A year in visit.yaml replaces that year of site.yaml; other years come from site.yaml.
-        // While site.yaml's population cannot be read, rates are not checked (no cascade).
-        let population = populationUnknown ? nil : settings.population.map { $0.merging(visit.population ?? [:]) { _, visitYear in visitYear } }
+        let population = Self.population(of: visit, settings: settings, unknown: populationUnknown)
         let populationSource = visit.population != nil ? "\(yamlPath) or site.yaml" : "site.yaml"
         for card in cardFolders {
             let cardFolder = "\(folder)/\(card)"
@@ -419,6 +414,13 @@ public enum ContentLoader {
         let order = listed
         visit.scorecards.sort { (order.firstIndex(of: $0.id) ?? Int.max) < (order.firstIndex(of: $1.id) ?? Int.max) }
         return usable ? visit : nil
+    }
+
+    /// The population a visit's rates are worked out from: a year in visit.yaml replaces
+    /// that year of site.yaml, other years come from site.yaml. While either cannot be read
+    /// (`unknown`, or site.yaml's is nil), rates are not checked (no cascade).
+    static func population(of visit: Visit, settings: SiteFile, unknown: Bool) -> [Int: Int]? {
+        unknown ? nil : settings.population.map { $0.merging(visit.population ?? [:]) { _, visitYear in visitYear } }
     }
 
     /// A scorecard's rows in the order of its files and their lines.
