@@ -32,7 +32,13 @@ struct ObservationLoader {
     /// For each indicator, the form of every accepted row's period, where it is written and
     /// the row's location, in reading order.
     private var forms: [String: [(form: Period.Form, text: String, at: SourceLocation, row: SourceLocation)]] = [:]
-    private var seen: [String: SourceLocation] = [:]
+    /// Where each indicator, period and breakdown was first given.
+    private var seen: [RowKey: SourceLocation] = [:]
+    private struct RowKey: Hashable {
+        var indicator: String
+        var period: String
+        var breakdown: String?
+    }
     /// The periods already read, by their text: the rows of a scorecard's indicators share a
     /// few dozen periods, and parsing one (checking it, making its canonical text and label)
     /// costs far more than looking it up.
@@ -86,13 +92,43 @@ struct ObservationLoader {
             incomplete = true
             return
         }
+        let columns = Columns(index)
         for record in table.records {
-            readRow(record, index: index, path: path)
+            readRow(record, columns, path: path)
         }
     }
 
-    private mutating func readRow(_ record: CSVRecord, index: [String: Int], path: String) {
-        func field(_ name: String) -> CSVField? { index[name].map { record.fields[$0] } }
+    /// Where each column is in a file whose header was accepted (it has the two required).
+    private struct Columns {
+        let indicator: Int, period: Int
+        let value: Int?, numerator: Int?, denominator: Int?, breakdown: Int?, status: Int?, note: Int?
+
+        init(_ index: [String: Int]) {
+            indicator = index["indicator"]!
+            period = index["period"]!
+            value = index["value"]
+            numerator = index["numerator"]
+            denominator = index["denominator"]
+            breakdown = index["breakdown"]
+            status = index["status"]
+            note = index["note"]
+        }
+    }
+
+    /// Where the indicator of the row before was found in `definitions`: rows of one
+    /// indicator usually come together, so this is the first place looked.
+    private var lastDefinition = 0
+
+    /// The definition of indicator `id`, if this scorecard has one.
+    private mutating func definition(_ id: String) -> IndicatorDefinition? {
+        if lastDefinition < definitions.count, definitions[lastDefinition].id == id { return definitions[lastDefinition] }
+        guard let i = definitions.firstIndex(where: { $0.id == id }) else { return nil }
+        lastDefinition = i
+        return definitions[i]
+    }
+
+    private mutating func readRow(_ record: CSVRecord, _ columns: Columns, path: String) {
+        func field(_ index: Int?) -> CSVField? { index.map { record.fields[$0] } }
         func at(_ f: CSVField) -> SourceLocation { SourceLocation(path: path, line: f.line, column: f.column) }
         var ok = true
         func error(_ message: String, _ f: CSVField) {
@@ -100,9 +136,9 @@ struct ObservationLoader {
             ok = false
         }
 
-        let indicatorField = field("indicator")!
+        let indicatorField = record.fields[columns.indicator]
         let id = indicatorField.text
-        guard let def = definitions.first(where: { $0.id == id }) else {
+        guard let def = definition(id) else {
             if !definitionsKnown || rejectedIDs.contains(id) {
                 return
             } else if id.isEmpty {
@@ -118,7 +154,7 @@ struct ObservationLoader {
         var accepted = false
         defer { if !accepted { doubtful.insert(id) } }
 
-        let periodField = field("period")!
+        let periodField = record.fields[columns.period]
         var period = periods[periodField.text]
         if period == nil {
             do {
@@ -131,7 +167,7 @@ struct ObservationLoader {
         }
 
         var breakdown: String?
-        if let f = field("breakdown"), !f.text.isEmpty {
+        if let f = field(columns.breakdown), !f.text.isEmpty {
             breakdown = f.text
             if let declared = def.breakdowns, !declared.contains(f.text) {
                 error("'\(f.text)' is not a breakdown category of '\(id)'\(Suggestion.hint(for: f.text, in: declared, otherwise: "its categories are \(declared.joined(separator: ", "))"))", f)
@@ -139,18 +175,18 @@ struct ObservationLoader {
         }
 
         var status: ObservationStatus?
-        if let f = field("status"), !f.text.isEmpty {
+        if let f = field(columns.status), !f.text.isEmpty {
             let s = f.text.hasPrefix("[") && f.text.hasSuffix("]") && f.text.count == 3 ? String(f.text.dropFirst().dropLast()) : f.text
             if let v = ObservationStatus(rawValue: s) { status = v } else {
                 error("unknown status '\(f.text)'; use e (estimated), p (provisional) or r (revised), or leave it empty", f)
             }
         }
-        let note = field("note").map(\.text).flatMap { $0.isEmpty ? nil : $0 }
+        let note = field(columns.note).map(\.text).flatMap { $0.isEmpty ? nil : $0 }
 
         // The figure.
-        let valueField = field("value")
-        let numField = field("numerator").flatMap { $0.text.isEmpty ? nil : $0 }
-        let denField = field("denominator").flatMap { $0.text.isEmpty ? nil : $0 }
+        let valueField = field(columns.value)
+        let numField = field(columns.numerator).flatMap { $0.text.isEmpty ? nil : $0 }
+        let denField = field(columns.denominator).flatMap { $0.text.isEmpty ? nil : $0 }
         var content: Observation.Content = .gap
         var valueText: String?
         var written: Decimal?
@@ -178,8 +214,9 @@ struct ObservationLoader {
                         countSymbol = (countSymbol == .suppressed) ? .suppressed : s
                         return nil
                     }
-                    let digits = !f.text.isEmpty && f.text.allSatisfy({ $0.isASCII && $0.isNumber })
-                    if digits && f.text.count > 15 {
+                    // An ASCII digit is one byte, so here bytes count characters.
+                    let digits = !f.text.isEmpty && f.text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                    if digits && f.text.utf8.count > 15 {
                         error("the \(name) \(f.text) has more than 15 digits, too many for a count of children or cases", f)
                         return nil
                     }
@@ -255,7 +292,7 @@ struct ObservationLoader {
             content = .number(w)
         }
 
-        let key = "\(id)\u{0}\(period.canonical)\u{0}\(breakdown ?? "")"
+        let key = RowKey(indicator: id, period: period.canonical, breakdown: breakdown)
         if let first = seen[key] {
             let what = breakdown.map { " and breakdown '\($0)'" } ?? ""
             diagnostics.append(.error("'\(id)' already has a row for \(period.canonical)\(what) at \(first.description); each indicator, period and breakdown appears only once across the scorecard's CSV files",
@@ -283,6 +320,8 @@ struct ObservationLoader {
 
     /// `c`, `x`, `z`, bare or in brackets.
     static func symbol(_ text: String) -> StatisticalSymbol? {
+        // Every symbol is one letter, bare or in brackets: one or three bytes.
+        guard text.utf8.count == 1 || text.utf8.count == 3 else { return nil }
         var t = Substring(text)
         if t.hasPrefix("[") && t.hasSuffix("]") && t.count == 3 { t = t.dropFirst().dropLast() }
         return StatisticalSymbol(rawValue: String(t))

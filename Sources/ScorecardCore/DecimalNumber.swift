@@ -6,17 +6,39 @@ public enum DecimalNumber {
     /// Reads a plain decimal `-?[0-9]+(\.[0-9]+)?`; nil for anything else.
     public static func parse(_ text: String) -> Decimal? {
         guard isPlainDecimal(text) else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: text, locale: posix)
     }
 
+    /// The locale that reads `.` as the decimal point, made once: making a `Locale` cost as
+    /// much as reading the number.
+    static let posix = Locale(identifier: "en_US_POSIX")
+
     /// True when `text` is `-?[0-9]+(\.[0-9]+)?` and no longer than 30 characters.
+    ///
+    /// Checked on the UTF-8 bytes: every accepted character is one ASCII byte, and any other
+    /// byte (or a character such as a digit with a combining mark, which is not ASCII) fails
+    /// the pattern, so the byte count is the character count whenever it matters.
     public static func isPlainDecimal(_ text: String) -> Bool {
-        var s = Substring(text)
-        guard s.count <= 30 else { return false }
-        if s.first == "-" { s = s.dropFirst() }
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2 else { return false }
-        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count <= 30 else { return false }
+            var i = bytes.first == UInt8(ascii: "-") ? 1 : 0
+            var digits = 0
+            var sawPoint = false
+            while i < bytes.count {
+                let b = bytes[i]
+                if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                    digits += 1
+                } else if b == UInt8(ascii: "."), !sawPoint, digits > 0 {
+                    sawPoint = true
+                    digits = 0
+                } else {
+                    return false
+                }
+                i += 1
+            }
+            return digits > 0
+        }
     }
 
     /// How many decimal places `text` was written with (`56.80` → 2).

@@ -20,6 +20,37 @@ import Testing
     @Test(arguments: ["12", "-3", "85.5", "0.125", "007"])
     func acceptsPlainDecimals(text: String) { #expect(DecimalNumber.isPlainDecimal(text)) }
 
+    @Test(arguments: ["", "-", ".", "1.", ".5", "-.5", "1.2.3", "--1", "1-", "+1", " 1", "1 ", "1e3",
+                      "\u{663}", "\u{FF11}", "1\u{301}", "1\r\n", String(repeating: "1", count: 31),
+                      "-" + String(repeating: "1", count: 30)])
+    func rejectsAnythingElse(text: String) { #expect(!DecimalNumber.isPlainDecimal(text)) }
+
+    @Test func acceptsUpToThirtyCharacters() {
+        #expect(DecimalNumber.isPlainDecimal(String(repeating: "9", count: 30)))
+        #expect(DecimalNumber.isPlainDecimal("-" + String(repeating: "9", count: 29)))
+        #expect(DecimalNumber.isPlainDecimal(String(repeating: "1", count: 14) + "." + String(repeating: "2", count: 15)))
+    }
+
+    /// Every string of up to four characters from digits, sign, point and a few others,
+    /// against the pattern written as a regular expression.
+    @Test func agreesWithThePatternOnEveryShortString() throws {
+        let pattern = try Regex("^-?[0-9]+(\\.[0-9]+)?$")
+        let alphabet = ["0", "7", "-", ".", "+", "e", " ", "\u{663}", "\u{301}"]
+        var texts = [""]
+        var level = [""]
+        for _ in 1...4 {
+            level = level.flatMap { prefix in alphabet.map { prefix + $0 } }
+            texts += level
+        }
+        var checked = 0
+        for text in texts {
+            let expected = text.count <= 30 && text.wholeMatch(of: pattern) != nil
+            #expect(DecimalNumber.isPlainDecimal(text) == expected, "\(text.debugDescription)")
+            checked += 1
+        }
+        #expect(checked == 7381)
+    }
+
     @Test(arguments: [
         ("85%", "write percentages without the % sign, as 85"),
         ("1,234", "without thousands separators, as 1234"),
