@@ -27,15 +27,18 @@ public struct RGBColour: Sendable, Hashable, CustomStringConvertible {
 
     /// `#RRGGBB` in upper case, as written into SVG attributes.
     public var hex: String {
-        // Written as bytes into a small string: charts ask for it for every stroke and fill.
-        String(unsafeUninitializedCapacity: 7) { out in
-            func digit(_ v: UInt8) -> UInt8 { v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "A") + v - 10 }
-            out[0] = UInt8(ascii: "#")
-            for (i, channel) in [red, green, blue].enumerated() {
-                out[1 + 2 * i] = digit(channel >> 4)
-                out[2 + 2 * i] = digit(channel & 0xF)
-            }
-            return 7
+        var bytes: [UInt8] = []
+        appendHex(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `hex` as UTF-8: charts write one for every stroke and fill.
+    func appendHex(to bytes: inout [UInt8]) {
+        func digit(_ v: UInt8) -> UInt8 { v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "A") + v - 10 }
+        bytes.append(UInt8(ascii: "#"))
+        for channel in [red, green, blue] {
+            bytes.append(digit(channel >> 4))
+            bytes.append(digit(channel & 0xF))
         }
     }
 

@@ -124,25 +124,47 @@ struct RoundedDecimal: Equatable {
 /// Prints an SVG coordinate or length: at most two decimals, trailing zeros trimmed, never
 /// `-0`, never an exponent (`12.5`, `3`, `-0.25`).
 func svgNumber(_ value: Double) -> String {
+    var bytes: [UInt8] = []
+    appendSVGNumber(value, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Appends `svgNumber(value)` as UTF-8.
+func appendSVGNumber(_ value: Double, to bytes: inout [UInt8]) {
     // Most coordinates take the quick rounding; their text is then written from the integer.
     if let hundredths = RoundedDecimal.quickScaled(value, decimals: 2) {
-        var text = value < 0 && hundredths != 0 ? "-" : ""
-        text += String(hundredths / 100)
+        if value < 0 && hundredths != 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(hundredths / 100, to: &bytes)
         let cents = UInt8(hundredths % 100)
         if cents != 0 {
-            text.unicodeScalars.append(".")
-            text.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + cents / 10))
-            if cents % 10 != 0 { text.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + cents % 10)) }
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + cents / 10)
+            if cents % 10 != 0 { bytes.append(UInt8(ascii: "0") + cents % 10) }
         }
-        return text
+        return
     }
     let rounded = RoundedDecimal(value, decimals: 2)
     var fraction = Substring(rounded.fractionDigits)
     while fraction.last == "0" { fraction.removeLast() }
-    let sign = rounded.isNegative ? "-" : ""
-    return fraction.isEmpty
-        ? sign + rounded.integerDigits
-        : sign + rounded.integerDigits + "." + fraction
+    if rounded.isNegative { bytes.append(UInt8(ascii: "-")) }
+    bytes.append(contentsOf: rounded.integerDigits.utf8)
+    if !fraction.isEmpty {
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(contentsOf: fraction.utf8)
+    }
+}
+
+/// Appends the decimal digits of `n`, as `String(n)` writes them.
+private func appendDigits(_ n: UInt64, to bytes: inout [UInt8]) {
+    var digits: (UInt64, Int) = (1, 1)   // the largest power of ten not above n, and its length
+    while digits.0 <= n / 10 { digits = (digits.0 * 10, digits.1 + 1) }
+    var rest = n
+    var power = digits.0
+    while power > 0 {
+        bytes.append(UInt8(ascii: "0") + UInt8(rest / power))
+        rest %= power
+        power /= 10
+    }
 }
 
 /// The fewest decimals (at most 12) at which `value` prints exactly, e.g. 2 for `0.25`.

@@ -1,90 +1,121 @@
 /// Builds SVG markup one element a line. Every attribute value and every text node passes
-/// through `escapeXML`, so callers may hand it raw strings from content.
+/// through `escapeXML`, so callers may hand it raw strings from content; numbers and colours,
+/// which are the generator's own, are written as they are.
+///
+/// The markup is gathered as UTF-8 bytes and made a `String` once: a chart has a few hundred
+/// attributes, and building each as a string of its own was a large part of drawing it.
 struct SVGWriter {
-    private(set) var markup = ""
+    private var bytes: [UInt8] = []
+
+    /// The elements written so far.
+    var markup: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: RGBColour,
                        width: Double, dash: String? = nil, cssClass: String? = nil) {
-        var attributes: [(String, String)] = [
-            ("x1", svgNumber(x1)), ("y1", svgNumber(y1)), ("x2", svgNumber(x2)),
-            ("y2", svgNumber(y2)), ("stroke", stroke.hex), ("stroke-width", svgNumber(width)),
-        ]
-        if let dash { attributes.append(("stroke-dasharray", dash)) }
-        if let cssClass { attributes.insert(("class", cssClass), at: 0) }
-        markup += "<line" + Self.attributes(attributes) + "/>\n"
+        open("<line", cssClass: cssClass)
+        number("x1", x1); number("y1", y1); number("x2", x2); number("y2", y2)
+        colour("stroke", stroke)
+        number("stroke-width", width)
+        if let dash { attribute("stroke-dasharray", dash) }
+        literal("/>\n")
     }
 
     mutating func text(_ content: String, x: Double, y: Double, anchor: String = "start",
                        fill: RGBColour = ChartPalette.text, fontSize: Double? = nil,
                        bold: Bool = false, rotate: Bool = false, cssClass: String? = nil) {
-        var attributes: [(String, String)] = []
-        if let cssClass { attributes.append(("class", cssClass)) }
-        attributes += [("x", svgNumber(x)), ("y", svgNumber(y))]
-        if anchor != "start" { attributes.append(("text-anchor", anchor)) }
-        if let fontSize { attributes.append(("font-size", svgNumber(fontSize))) }
-        if bold { attributes.append(("font-weight", "bold")) }
+        open("<text", cssClass: cssClass)
+        number("x", x); number("y", y)
+        if anchor != "start" { attribute("text-anchor", anchor) }
+        if let fontSize { number("font-size", fontSize) }
+        if bold { literal(" font-weight=\"bold\"") }
         if rotate {
-            attributes.append(("transform", "rotate(-90 \(svgNumber(x)) \(svgNumber(y)))"))
+            literal(" transform=\"rotate(-90 ")
+            appendSVGNumber(x, to: &bytes)
+            literal(" ")
+            appendSVGNumber(y, to: &bytes)
+            literal(")\"")
         }
-        attributes.append(("fill", fill.hex))
-        markup += "<text" + Self.attributes(attributes) + ">" + escapeXML(content) + "</text>\n"
+        colour("fill", fill)
+        literal(">")
+        escaped(content)
+        literal("</text>\n")
     }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: RGBColour,
                        stroke: RGBColour? = nil, cssClass: String? = nil) {
-        var attributes: [(String, String)] = []
-        if let cssClass { attributes.append(("class", cssClass)) }
-        attributes += [
-            ("x", svgNumber(x)), ("y", svgNumber(y)), ("width", svgNumber(width)),
-            ("height", svgNumber(height)), ("fill", fill.hex),
-        ]
-        if let stroke { attributes += [("stroke", stroke.hex), ("stroke-width", "1")] }
-        markup += "<rect" + Self.attributes(attributes) + "/>\n"
+        open("<rect", cssClass: cssClass)
+        number("x", x); number("y", y); number("width", width); number("height", height)
+        colour("fill", fill)
+        if let stroke {
+            colour("stroke", stroke)
+            literal(" stroke-width=\"1\"")
+        }
+        literal("/>\n")
     }
 
     mutating func circle(x: Double, y: Double, radius: Double, fill: RGBColour,
                          stroke: RGBColour? = nil, strokeWidth: Double = 2,
                          cssClass: String? = nil) {
-        var attributes: [(String, String)] = []
-        if let cssClass { attributes.append(("class", cssClass)) }
-        attributes += [
-            ("cx", svgNumber(x)), ("cy", svgNumber(y)), ("r", svgNumber(radius)),
-            ("fill", fill.hex),
-        ]
+        open("<circle", cssClass: cssClass)
+        number("cx", x); number("cy", y); number("r", radius)
+        colour("fill", fill)
         if let stroke {
-            attributes += [("stroke", stroke.hex), ("stroke-width", svgNumber(strokeWidth))]
+            colour("stroke", stroke)
+            number("stroke-width", strokeWidth)
         }
-        markup += "<circle" + Self.attributes(attributes) + "/>\n"
+        literal("/>\n")
     }
 
     /// A path through `segments`, one `M` for each run of points: a gap is never joined.
     mutating func polyline(_ segments: [[Point]], stroke: RGBColour, width: Double,
                            dash: String? = nil, cssClass: String) {
-        let data = segments.filter { $0.count > 1 }.map { segment in
-            segment.enumerated().map { index, point in
-                (index == 0 ? "M" : "L") + svgNumber(point.x) + " " + svgNumber(point.y)
-            }.joined(separator: " ")
-        }.joined(separator: " ")
-        guard !data.isEmpty else { return }
-        var attributes: [(String, String)] = [
-            ("class", cssClass), ("d", data), ("fill", "none"), ("stroke", stroke.hex),
-            ("stroke-width", svgNumber(width)), ("stroke-linejoin", "round"),
-            ("stroke-linecap", "round"),
-        ]
-        if let dash { attributes.append(("stroke-dasharray", dash)) }
-        markup += "<path" + Self.attributes(attributes) + "/>\n"
+        guard segments.contains(where: { $0.count > 1 }) else { return }
+        open("<path", cssClass: cssClass)
+        literal(" d=\"")
+        var first = true
+        for segment in segments where segment.count > 1 {
+            for (index, point) in segment.enumerated() {
+                if !first { literal(" ") }
+                first = false
+                literal(index == 0 ? "M" : "L")
+                appendSVGNumber(point.x, to: &bytes)
+                literal(" ")
+                appendSVGNumber(point.y, to: &bytes)
+            }
+        }
+        literal("\" fill=\"none\"")
+        colour("stroke", stroke)
+        number("stroke-width", width)
+        literal(" stroke-linejoin=\"round\" stroke-linecap=\"round\"")
+        if let dash { attribute("stroke-dasharray", dash) }
+        literal("/>\n")
     }
 
-    private static func attributes(_ pairs: [(String, String)]) -> String {
-        var out = ""
-        for (name, value) in pairs {
-            out += " "
-            out += name
-            out += "=\""
-            out += escapeXML(value)
-            out += "\""
-        }
-        return out
+    /// The element's name, then its class when it has one: the class is always first.
+    private mutating func open(_ element: String, cssClass: String?) {
+        literal(element)
+        if let cssClass { attribute("class", cssClass) }
+    }
+
+    /// The generator's own markup, written as it is.
+    private mutating func literal(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    private mutating func escaped(_ text: String) { bytes.append(contentsOf: escapeXML(text).utf8) }
+
+    private mutating func attribute(_ name: String, _ value: String) {
+        literal(" "); literal(name); literal("=\""); escaped(value); literal("\"")
+    }
+
+    private mutating func number(_ name: String, _ value: Double) {
+        literal(" "); literal(name); literal("=\"")
+        appendSVGNumber(value, to: &bytes)
+        literal("\"")
+    }
+
+    private mutating func colour(_ name: String, _ value: RGBColour) {
+        literal(" "); literal(name); literal("=\"")
+        value.appendHex(to: &bytes)
+        literal("\"")
     }
 }
 
