@@ -8,10 +8,30 @@ public enum DataCSV {
     /// category; only rows shown at the visit; suppressed rows as `c` with no numerator or
     /// denominator; a gap as `x`. CRLF line ends, no byte-order mark.
     public static func document(_ card: ScorecardFigures) -> String {
+        String(decoding: bytes(card), as: UTF8.self)
+    }
+
+    /// `document(card)` as UTF-8, written field by field into one buffer.
+    public static func bytes(_ card: ScorecardFigures) -> [UInt8] {
         // The published comparators need a column saying which series a row is; it is
         // added only where some indicator has them, so other files are as they were.
         let series = card.indicators.contains { $0.benchmark != nil }
-        var lines = [(header + (series ? ["series"] : [])).joined(separator: ",")]
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * (1 + card.indicators.reduce(0) { $0 + $1.points.count }))
+        func line<Fields: Sequence<String>>(_ fields: Fields) {
+            var first = true
+            for field in fields {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                appendQuoted(neutralized(field), to: &out)
+            }
+            out.append(contentsOf: [0x0D, 0x0A])
+        }
+        for (i, name) in (header + (series ? ["series"] : [])).enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: name.utf8)
+        }
+        out.append(contentsOf: [0x0D, 0x0A])
         for indicator in card.indicators {
             for p in indicator.points {
                 let value: String
@@ -30,11 +50,11 @@ public enum DataCSV {
                     p.isSuppressed ? "" : p.denominator.map(DecimalNumber.plainText) ?? "",
                     p.status?.rawValue ?? "", p.note ?? "",
                 ] + (series ? [""] : [])
-                lines.append(fields.map { quote(neutralized($0)) }.joined(separator: ","))
+                line(fields)
             }
-            for fields in publishedRows(indicator) { lines.append(fields.map { quote(neutralized($0)) }.joined(separator: ",")) }
+            for fields in publishedRows(indicator) { line(fields) }
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return out
     }
 
     /// A field a spreadsheet would run as a formula (one that begins with `=`, `+`, `-`, `@`,
@@ -78,11 +98,30 @@ public enum DataCSV {
         return out
     }
 
-    /// RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled.
+    /// RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled;
+    /// so is one that begins with a single quote (`neutralized` put it there).
+    ///
+    /// The check is on bytes, as a spreadsheet reads the file: a comma or quote followed by
+    /// a combining mark is one character to Swift, but still a comma or quote in the file.
     public static func quote(_ field: String) -> String {
-        guard field.hasPrefix("'") || field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            return field
+        var out: [UInt8] = []
+        appendQuoted(field, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `quote(field)` as UTF-8.
+    static func appendQuoted(_ field: String, to out: inout [UInt8]) {
+        let utf8 = field.utf8
+        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
+        guard utf8.first == UInt8(ascii: "'") || utf8.contains(where: { $0 == comma || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else {
+            out.append(contentsOf: utf8)
+            return
         }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        out.append(quote)
+        for b in utf8 {
+            out.append(b)
+            if b == quote { out.append(quote) }
+        }
+        out.append(quote)
     }
 }

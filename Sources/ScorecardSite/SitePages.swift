@@ -186,7 +186,7 @@ struct SitePages {
             out.add(PagePaths.summary(id), Array(SummaryJSON.document(v).utf8))
             out.add(PagePaths.changesJSON(id), Array(ChangesJSON.document(changes.comparison).utf8))
             for card in v.scorecards where card.reported {
-                out.add(PagePaths.dataCSV(id, card.id), Array(DataCSV.document(card).utf8))
+                out.add(PagePaths.dataCSV(id, card.id), DataCSV.bytes(card))
             }
         }
     }
