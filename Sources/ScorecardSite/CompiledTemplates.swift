@@ -166,98 +166,115 @@ struct CompiledTemplates: Sendable {
     func render(_ template: String, _ values: [String: TemplateValue]) -> (html: String, unknown: [String])? {
         guard let t = templates[template] else { return nil }
         var lookups = Lookups(count: names.count)
-        let html = render(t, Context(stack: [.object(values)], indentation: nil, inherited: nil), &lookups)
+        var context = Context(stack: [.object(values)], indentation: nil, inherited: nil)
+        var html = ""
+        render(t, &context, &lookups, into: &html)
         if lookups.uncovered { return nil }
         var unknown: [String] = []
         for i in names.indices where lookups.missed[i] && !lookups.found[i] { unknown.append(names[i]) }
         return (html, unknown.sorted())
     }
 
-    private func render(_ template: Template, _ context: Context, _ lookups: inout Lookups) -> String {
-        var string = ""
-        if let indentation = context.indentation, indentation != "" {
-            for step in template.steps {
-                let rendered = render(step, context, &lookups)
-                if !rendered.isEmpty, string.last == "\n" { string += indentation }
-                string += rendered
-            }
-        } else {
-            for step in template.steps {
-                switch step {
-                case .text(let text): string += text
-                default: string += render(step, context, &lookups)
-                }
-            }
+    /// Appends `template` rendered in `context` to `out`. The context is lent: sections push
+    /// their value on its stack and pop it again, so it is as it was when this returns.
+    private func render(_ template: Template, _ context: inout Context, _ lookups: inout Lookups, into out: inout String) {
+        guard let indentation = context.indentation, indentation != "" else {
+            for step in template.steps { render(step, &context, &lookups, into: &out) }
+            return
         }
-        return string
+        // Indented (a partial or block on a line of its own): each step that writes something
+        // after a line this template wrote is indented, as swift-mustache does it. That
+        // compares characters, so a line ended by CRLF (one character) is not a line end.
+        let start = out.utf8.count
+        for step in template.steps {
+            let mark = out.utf8.count
+            guard mark > start, Self.endsWithLineFeed(out, after: start) else {
+                render(step, &context, &lookups, into: &out)
+                continue
+            }
+            var rendered = ""
+            render(step, &context, &lookups, into: &rendered)
+            if !rendered.isEmpty { out += indentation }
+            out += rendered
+        }
     }
 
-    private func render(_ step: Step, _ context: Context, _ lookups: inout Lookups) -> String {
+    /// True when the text this template wrote, `text` after its first `start` bytes, ends
+    /// in a line feed that is a character of its own (not the end of a CRLF).
+    static func endsWithLineFeed(_ text: String, after start: Int) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.last == 0x0A else { return false }
+        return utf8.count - start < 2 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] != 0x0D
+    }
+
+    private func render(_ step: Step, _ context: inout Context, _ lookups: inout Lookups, into out: inout String) {
         switch step {
         case .text(let text):
-            return text
+            out += text
         case .variable(let name, let escaped):
-            guard let value = lookup(name, context, &lookups) else { return "" }
-            let text: String
+            guard let value = lookup(name, context, &lookups) else { return }
             switch value {
-            case .text(let s), .html(let s): text = s
-            case .flag(let b): text = b ? "true" : "false"
-            case .empty: return ""
-            case .list, .object: text = String(describing: StrictContext.mustacheValue(value, recorder: LookupRecorder()))
+            case .text(let s), .html(let s):
+                if escaped { Self.appendEscaped(s, to: &out) } else { out += s }
+            case .flag(let b): out += b ? "true" : "false"
+            case .empty: return
+            case .list, .object:
+                let text = String(describing: StrictContext.mustacheValue(value, recorder: LookupRecorder()))
+                if escaped { Self.appendEscaped(text, to: &out) } else { out += text }
             }
-            return escaped ? Self.htmlEscape(text) : text
         case .section(let name, let inner, let inverted):
             let value = lookup(name, context, &lookups)
-            return inverted ? renderInverted(value, inner, context, &lookups) : renderSection(value, inner, context, &lookups)
+            if inverted { renderInverted(value, inner, &context, &lookups, into: &out) } else { renderSection(value, inner, &context, &lookups, into: &out) }
         case .block(let name, let fallback, let indented):
-            var inner = context
-            if let indented { inner.indentation = (context.indentation ?? "") + indented }
-            return render(context.inherited?[name] ?? fallback, inner, &lookups)
+            let template = context.inherited?[name] ?? fallback
+            guard let indented else { return render(template, &context, &lookups, into: &out) }
+            let outer = context.indentation
+            context.indentation = (outer ?? "") + indented
+            render(template, &context, &lookups, into: &out)
+            context.indentation = outer
         case .partial(let name, let indented, let inherits):
-            guard let t = templates[name] else { return "" }
-            var inner = context
-            if let indented { inner.indentation = (context.indentation ?? "") + indented }
+            guard let t = templates[name] else { return }
+            let (outerIndentation, outerInherited) = (context.indentation, context.inherited)
+            if let indented { context.indentation = (outerIndentation ?? "") + indented }
             if let inherits {
-                inner.inherited = context.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
+                context.inherited = outerInherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
             }
-            return render(t, inner, &lookups)
+            render(t, &context, &lookups, into: &out)
+            context.indentation = outerIndentation
+            context.inherited = outerInherited
         }
     }
 
-    private func renderSection(_ value: TemplateValue?, _ inner: Template, _ context: Context, _ lookups: inout Lookups) -> String {
+    /// Renders `inner` with `value` on top of the stack, then takes it off again.
+    private func render(_ inner: Template, pushing value: TemplateValue, _ context: inout Context, _ lookups: inout Lookups, into out: inout String) {
+        context.stack.append(value)
+        render(inner, &context, &lookups, into: &out)
+        context.stack.removeLast()
+    }
+
+    private func renderSection(_ value: TemplateValue?, _ inner: Template, _ context: inout Context, _ lookups: inout Lookups, into out: inout String) {
         switch value {
         case .list(let items):
-            var string = ""
-            for item in items {
-                var c = context
-                c.stack.append(item)
-                string += render(inner, c, &lookups)
-            }
-            return string
+            for item in items { render(inner, pushing: item, &context, &lookups, into: &out) }
         case .flag(let b):
-            return b ? render(inner, context, &lookups) : ""
+            if b { render(inner, &context, &lookups, into: &out) }
         case .empty, nil:
-            return ""
+            return
         case .text, .html, .object:
-            var c = context
-            c.stack.append(value!)
-            return render(inner, c, &lookups)
+            render(inner, pushing: value!, &context, &lookups, into: &out)
         }
     }
 
-    private func renderInverted(_ value: TemplateValue?, _ inner: Template, _ context: Context, _ lookups: inout Lookups) -> String {
+    private func renderInverted(_ value: TemplateValue?, _ inner: Template, _ context: inout Context, _ lookups: inout Lookups, into out: inout String) {
         switch value {
         case .list(let items):
-            guard items.isEmpty else { return "" }
-            var c = context
-            c.stack.append(value!)
-            return render(inner, c, &lookups)
+            if items.isEmpty { render(inner, pushing: value!, &context, &lookups, into: &out) }
         case .flag(let b):
-            return b ? "" : render(inner, context, &lookups)
+            if !b { render(inner, &context, &lookups, into: &out) }
         case .empty, nil:
-            return render(inner, context, &lookups)
+            render(inner, &context, &lookups, into: &out)
         case .text, .html, .object:
-            return ""
+            return
         }
     }
 
@@ -337,9 +354,18 @@ struct CompiledTemplates: Sendable {
     /// swift-mustache's HTML escaping, character by character, with a quick path for text
     /// that has none of the five characters it escapes.
     static func htmlEscape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
+        appendEscaped(text, to: &out)
+        return out
+    }
+
+    /// Appends `htmlEscape(text)` to `out`.
+    static func appendEscaped(_ text: String, to out: inout String) {
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+            out += text
+            return
+        }
+        out.reserveCapacity(out.utf8.count + text.utf8.count + 16)
         for c in text {
             switch c {
             case "<": out += "&lt;"
@@ -350,6 +376,5 @@ struct CompiledTemplates: Sendable {
             default: out.append(c)
             }
         }
-        return out
     }
 }

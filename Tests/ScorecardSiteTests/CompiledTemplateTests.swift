@@ -124,6 +124,20 @@ import Testing
         #expect(try render(templates, values) == "<div>\n  a\n  B\r\nB\n  1\n2\n    x\n  B\n</div>\n")
     }
 
+    /// A section inside an indented partial starts text of its own for each item, so the
+    /// line end it looks at is its own, even where the text before it ends with "\r":
+    /// "\r" then "\n" written by two templates are not one CRLF to the indentation rule.
+    @Test func indentationLooksOnlyAtTheTextItsTemplateWrote() throws {
+        let templates = [
+            "t": "<div>\n  {{>item}}\n</div>\n",
+            "item": "a\r{{#list}}\n{{.}}{{/list}}\n",
+        ]
+        let values: [String: TemplateValue] = ["list": .list([.text("1"), .text("2")])]
+        // Worked by hand: "a\r" starts item's text (no indentation); each item's "\n" starts
+        // its own text, so its value after it is indented.
+        #expect(try render(templates, values) == "<div>\n  a\r\n  1\n  2\n</div>\n")
+    }
+
     /// Every page and data file of the sample site and of the small test site.
     @Test func wholeSitesAreByteIdenticalEitherWay() throws {
         let sample = SourceTreeReader.read(site: SampleSiteTests.root)
