@@ -44,6 +44,11 @@ struct ObservationLoader {
     /// costs far more than looking it up.
     private var periods: [String: Period] = [:]
     private var borrowedYearsReported: Set<String> = []
+    /// Periods parsed by any loader of this run, so that the scorecards and visits that
+    /// share periods parse each once; `periods` is looked in first, without the lock. Held
+    /// to a few thousand, so a file of endless distinct periods cannot fill memory with it.
+    private static let sharedPeriods = LockedBox<[String: Period]>([:])
+    private static let sharedPeriodLimit = 4096
 
     init(definitions: [IndicatorDefinition]?, rejectedIDs: Set<String> = [],
          rollingLocations: [String: SourceLocation] = [:], otherScorecards: [String: String],
@@ -155,16 +160,22 @@ struct ObservationLoader {
         defer { if !accepted { doubtful.insert(id) } }
 
         let periodField = record.fields[columns.period]
-        var period = periods[periodField.text]
+        let known = periods[periodField.text]
+        var period = known ?? Self.sharedPeriods.withLock { $0[periodField.text] }
         if period == nil {
             do {
-                period = try Period.parse(periodField.text)
-                periods[periodField.text] = period
+                let parsed = try Period.parse(periodField.text)
+                period = parsed
+                Self.sharedPeriods.withLock { shared in
+                    if shared.count < Self.sharedPeriodLimit { shared[periodField.text] = parsed }
+                }
             } catch {
                 self.diagnostics.append(.error(error.message, at: at(periodField)))
                 ok = false
             }
         }
+
+        if known == nil, let period { periods[periodField.text] = period }
 
         var breakdown: String?
         if let f = field(columns.breakdown), !f.text.isEmpty {

@@ -23,7 +23,10 @@ struct YAMLReader {
             return nil
         }
         do {
-            return try Yams.compose(yaml: text)
+            // UTF-8 named, not left to `Parser.Encoding.default`: that reads the whole
+            // environment on every call (a twentieth of reading a scorecard.yaml) and lets
+            // YAMS_DEFAULT_ENCODING change how files are read and print a line to stdout.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             report(error, text: text)
         } catch {
