@@ -34,7 +34,7 @@ extension SitePages {
     }
 
     /// The tables, for the page and for the pack (whose links come from its own folder).
-    func benchmarkingBody(_ v: VisitFigures, path: String) -> [String: TemplateValue] {
+    func benchmarkingBody(_ v: VisitFigures, path: String) -> TemplateObject {
         var symbols = Set<String>()
         var handWritten = false
         let groups = v.scorecards.compactMap { card -> TemplateValue? in

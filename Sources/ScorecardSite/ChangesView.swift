@@ -3,7 +3,7 @@ import ScorecardCore
 
 /// Template values for "what changed since the previous visit".
 enum ChangesView {
-    static func context(_ c: VisitComparison, path: String, visit v: VisitFigures) -> [String: TemplateValue] {
+    static func context(_ c: VisitComparison, path: String, visit v: VisitFigures) -> TemplateObject {
         let previousID = c.previousVisitID
         return [
             "hasPrevious": .flag(previousID != nil),

@@ -163,7 +163,7 @@ struct CompiledTemplates: Sendable {
     /// Renders `template` with `values` as the root context: the text and the names looked
     /// up and never found (sorted), or nil when there is no such template or the render met
     /// what the steps do not cover.
-    func render(_ template: String, _ values: [String: TemplateValue]) -> (html: String, unknown: [String])? {
+    func render(_ template: String, _ values: TemplateObject) -> (html: String, unknown: [String])? {
         guard let t = templates[template] else { return nil }
         var lookups = Lookups(count: names.count)
         var context = Context(stack: [.object(values)], indentation: nil, inherited: nil)

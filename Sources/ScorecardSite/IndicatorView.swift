@@ -102,7 +102,7 @@ enum IndicatorView {
     }
 
     /// The keys every indicator shows wherever it appears.
-    static func summary(_ f: IndicatorFigures, previousVisitTitle: String?) -> [String: TemplateValue] {
+    static func summary(_ f: IndicatorFigures, previousVisitTitle: String?) -> TemplateObject {
         let def = f.definition
         var changeNote: String?
         var changeSince: String?
@@ -141,8 +141,8 @@ enum IndicatorView {
 
     /// A card from its parts: the values that are the same on every page (`cardValues`), and
     /// those that are not: the page's ids, the chart (which names its id) and the data link.
-    static func card(sameOnEveryPage values: [String: TemplateValue], anchor: String, chart: TemplateValue,
-                     table: TemplateValue, dataLink: String?) -> [String: TemplateValue] {
+    static func card(sameOnEveryPage values: TemplateObject, anchor: String, chart: TemplateValue,
+                     table: TemplateValue, dataLink: String?) -> TemplateObject {
         var values = values
         values["anchor"] = .text(anchor)
         values["chart"] = chart
@@ -152,7 +152,7 @@ enum IndicatorView {
     }
 
     /// The keys of a card that are the same wherever it appears: the summary, definition and source.
-    static func cardValues(_ f: IndicatorFigures, previousVisitTitle: String?) -> [String: TemplateValue] {
+    static func cardValues(_ f: IndicatorFigures, previousVisitTitle: String?) -> TemplateObject {
         var values = summary(f, previousVisitTitle: previousVisitTitle)
         values["definition"] = .optional(f.definition.definition)
         values["source"] = .optional(f.definition.source)
@@ -161,14 +161,14 @@ enum IndicatorView {
     }
 
     /// `table` (the values of `table(_:)`) with the id of its caption.
-    static func table(withCaptionID captionID: String, _ table: [String: TemplateValue]) -> TemplateValue {
+    static func table(withCaptionID captionID: String, _ table: TemplateObject) -> TemplateValue {
         var values = table
         values["id"] = .text(captionID)
         return .object(values)
     }
 
     /// The values of the indicator's data table but its caption's id, or nil with no data.
-    static func table(_ f: IndicatorFigures) -> [String: TemplateValue]? {
+    static func table(_ f: IndicatorFigures) -> TemplateObject? {
         let def = f.definition
         guard !f.points.isEmpty else { return nil }
         let hasHeadlineRows = f.points.contains { $0.breakdown == nil }

@@ -138,7 +138,7 @@ extension PublishedView {
     /// The published figures of every period as a data table (the values of `data-table`
     /// but its caption's id), so the comparator lines of the chart are in a table too; nil
     /// without published comparators.
-    static func table(_ f: IndicatorFigures) -> [String: TemplateValue]? {
+    static func table(_ f: IndicatorFigures) -> TemplateObject? {
         guard let b = f.benchmark, !b.rows.isEmpty else { return nil }
         let def = f.definition
         let shown = series(b)

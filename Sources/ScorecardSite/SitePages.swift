@@ -60,7 +60,7 @@ struct SitePages {
     }
 
     /// The keys the layout template uses on every page.
-    func layout(path: String, title: String, visit: VisitFigures?, crumbs: [(String, String?)], bodyClass: String = "") -> [String: TemplateValue] {
+    func layout(path: String, title: String, visit: VisitFigures?, crumbs: [(String, String?)], bodyClass: String = "") -> TemplateObject {
         var older: TemplateValue = .empty
         if let v = visit, let latest = latestPublished, v.visit.status == .published, v.visit.id != latest.visit.id {
             older = .object([
@@ -148,8 +148,8 @@ struct SitePages {
     /// page and the pack.
     struct Changes: Sendable {
         var comparison: VisitComparison
-        var section: [String: TemplateValue]
-        var packSection: [String: TemplateValue]
+        var section: TemplateObject
+        var packSection: TemplateObject
     }
 
     func changes(_ v: VisitFigures) -> Changes {
@@ -318,9 +318,9 @@ struct SitePages {
     }
 
     /// A scorecard's narrative and the cards of indicators it did not place.
-    func scorecardBody(_ v: VisitFigures, _ card: ScorecardFigures, _ cards: VisitCards, ids: PageIDs, path: String, _ out: Output) -> [String: TemplateValue] {
+    func scorecardBody(_ v: VisitFigures, _ card: ScorecardFigures, _ cards: VisitCards, ids: PageIDs, path: String, _ out: Output) -> TemplateObject {
         var placed: [String] = []
-        var ctx: [String: TemplateValue] = [
+        var ctx: TemplateObject = [
             "id": .text(card.id),
             "title": .text(card.title),
             "anchor": .text("scorecard-\(card.id)"),
@@ -356,7 +356,7 @@ struct SitePages {
         return renderer.render("scorecard", ctx)
     }
 
-    func packPage(_ v: VisitFigures, _ cards: VisitCards, changes: [String: TemplateValue], _ out: Output) -> Result<String, Diagnostic> {
+    func packPage(_ v: VisitFigures, _ cards: VisitCards, changes: TemplateObject, _ out: Output) -> Result<String, Diagnostic> {
         let path = PagePaths.pack(v.visit.id)
         var ctx = layout(path: path, title: "Monitoring pack – \(v.visit.title)", visit: v,
                          crumbs: visitCrumbs(v) + [("Monitoring pack", nil)], bodyClass: "pack")
@@ -446,7 +446,7 @@ struct SitePages {
         v.previousVisitID.flatMap(source.own)
     }
 
-    func changesPage(_ v: VisitFigures, changes: [String: TemplateValue]) -> Result<String, Diagnostic> {
+    func changesPage(_ v: VisitFigures, changes: TemplateObject) -> Result<String, Diagnostic> {
         let path = PagePaths.changes(v.visit.id)
         var ctx = layout(path: path, title: "What changed – \(v.visit.title)", visit: v,
                          crumbs: visitCrumbs(v) + [("What changed", nil)])

@@ -10,12 +10,63 @@ public indirect enum TemplateValue: Sendable {
     case html(String)
     case flag(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
     /// A key that exists but has no value: empty in `{{name}}`, false in sections.
     case empty
 
     /// `.text(s)` or `.none` when `s` is nil.
     static func optional(_ s: String?) -> TemplateValue { s.map(TemplateValue.text) ?? .empty }
+}
+
+/// The keys and values of a template object, in the order they were first set, found by
+/// comparing keys one after another rather than by hashing.
+///
+/// A page's objects hold from one key (a table cell) to a few dozen (a page's layout), and a
+/// template looks a name up in each object on the context stack until one has it: for
+/// short keys, comparing them costs less than hashing the name again for every object, and
+/// making an object costs an append per key.
+public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
+    /// The keys, each once, in the order first set.
+    public private(set) var keys: [String] = []
+    private var values: [TemplateValue] = []
+
+    public init() {}
+
+    /// An object of `elements`; a key given twice is a programming error, as in a
+    /// dictionary literal (checked in debug builds; otherwise the first is found).
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        keys.reserveCapacity(elements.count)
+        values.reserveCapacity(elements.count)
+        for (key, value) in elements {
+            keys.append(key)
+            values.append(value)
+        }
+        assert(Set(keys).count == keys.count, "a key is given twice in a template object")
+    }
+
+    /// The value of `key`; setting nil removes it, setting a new key adds it at the end.
+    public subscript(key: String) -> TemplateValue? {
+        get {
+            guard let i = keys.firstIndex(of: key) else { return nil }
+            return values[i]
+        }
+        set {
+            if let i = keys.firstIndex(of: key) {
+                if let newValue {
+                    values[i] = newValue
+                } else {
+                    keys.remove(at: i)
+                    values.remove(at: i)
+                }
+            } else if let newValue {
+                keys.append(key)
+                values.append(newValue)
+            }
+        }
+    }
+
+    /// How many keys it has.
+    public var count: Int { keys.count }
 }
 
 /// Records which keys templates asked for, so a key no context has (a typo) fails the build
@@ -37,7 +88,7 @@ final class LookupRecorder {
 
 /// An object context for swift-mustache that records every lookup.
 struct StrictContext: MustacheParent {
-    let values: [String: TemplateValue]
+    let values: TemplateObject
     let recorder: LookupRecorder
 
     func child(named name: String) -> Any? {

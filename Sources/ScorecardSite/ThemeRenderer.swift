@@ -60,7 +60,7 @@ public struct ThemeRenderer: Sendable {
     public func has(_ name: String) -> Bool { sources[name] != nil }
 
     /// Renders `template` with `context`. Unknown keys are reported at their first use.
-    public func render(_ template: String, _ context: [String: TemplateValue]) -> Result<String, Diagnostic> {
+    public func render(_ template: String, _ context: TemplateObject) -> Result<String, Diagnostic> {
         let file = "\(theme.sourcePath)/templates/\(template).mustache"
         guard sources[template] != nil else {
             return .failure(.error("the theme has no template '\(template)'; expected \(file)", at: SourceLocation(path: theme.sourcePath)))

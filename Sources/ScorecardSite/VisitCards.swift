@@ -17,13 +17,13 @@ final class VisitCards {
 
     /// What every page shows of one indicator's card.
     private final class Parts {
-        let values: [String: TemplateValue]
+        let values: TemplateObject
         /// The data table without its caption's id, or nil with no data.
-        let table: [String: TemplateValue]?
+        let table: TemplateObject?
         /// The headline series, drawn by the chart and the sparkline.
         let headline: IndicatorCharts.Headline?
         /// The table of published comparators, without its caption's id, or nil.
-        let published: [String: TemplateValue]?
+        let published: TemplateObject?
         /// The chart by its id: the id is written into the chart.
         var charts: [String: TemplateValue] = [:]
 
@@ -54,7 +54,7 @@ final class VisitCards {
     /// The card's markup on a page with these `ids`: its values (with `openTable`) rendered
     /// by `render`, which returns nil when it failed (having said why).
     func cardHTML(_ f: IndicatorFigures, ids: PageIDs, dataLink: String?, openTable: Bool,
-                  render: ([String: TemplateValue]) -> String?) -> String {
+                  render: (TemplateObject) -> String?) -> String {
         let id = f.definition.id
         let p = parts(f)
         // The ids in the order pages have always made them.

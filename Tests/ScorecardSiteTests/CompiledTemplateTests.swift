@@ -17,7 +17,7 @@ import Testing
 
     /// Renders `template` of `templates` with both renderers; fails the test when the two
     /// differ, and returns the compiled one's text (or its diagnostic's message).
-    func render(_ templates: [String: String], _ values: [String: TemplateValue], template: String = "t",
+    func render(_ templates: [String: String], _ values: TemplateObject, template: String = "t",
                 sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
         let theme = Self.theme(templates)
         let compiled = try #require(ThemeRenderer.load(theme).renderer, sourceLocation: sourceLocation)
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func namesAreFoundUpTheStackAndDottedNamesDoNotClimb() throws {
-        let values: [String: TemplateValue] = [
+        let values: TemplateObject = [
             "title": .text("Root"),
             "a": .object(["b": .object(["c": .text("deep")]), "title": .text("A")]),
             "items": .list([.object(["name": .text("one")]), .object(["name": .text("two"), "title": .text("Own")])]),
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func transformsWorkOnTextAndLists() throws {
-        let values: [String: TemplateValue] = ["l": .list([.text("x"), .text("y")]), "e": .list([]), "s": .text("abc Def")]
+        let values: TemplateObject = ["l": .list([.text("x"), .text("y")]), "e": .list([]), "s": .text("abc Def")]
         #expect(try render(["t": "{{^empty(l)}}full{{/empty(l)}}{{#empty(e)}} empty{{/empty(e)}}"], values) == "full empty")
         #expect(try render(["t": "{{count(l)}} {{first(l)}} {{last(l)}} {{uppercased(s)}} {{lowercased(s)}} {{capitalized(s)}} {{reversed(s)}}"], values)
             == "2 x y ABC DEF abc def Abc Def feD cba")
@@ -101,7 +101,7 @@ import Testing
             "page": "{{<frame}}{{$body}}Body {{a}}{{/body}}{{/frame}}",
             "frame": "<main>\n  {{$body}}default{{/body}}\n</main>{{$foot}} foot{{/foot}}",
         ]
-        let values: [String: TemplateValue] = ["a": .text("A"), "b": .text("B")]
+        let values: TemplateObject = ["a": .text("A"), "b": .text("B")]
         #expect(try render(templates, values) == "<ul>\n  <li>A</li>\n  <li>B</li>\n</ul>\n")
         #expect(try render(templates, values, template: "page") == "<main>\n  Body A\n</main> foot")
     }
@@ -115,7 +115,7 @@ import Testing
             "item": "a\n{{empty}}{{b}}\r\n{{b}}\n{{#list}}{{.}}\n{{/list}}\n  {{>inner}}",
             "inner": "x\n{{b}}\n",
         ]
-        let values: [String: TemplateValue] = ["b": .text("B"), "empty": .text(""), "list": .list([.text("1"), .text("2")])]
+        let values: TemplateObject = ["b": .text("B"), "empty": .text(""), "list": .list([.text("1"), .text("2")])]
         // Worked by hand. The standalone {{>item}} keeps its "  " as text and indents item's
         // steps by "  ": after "a\n" the empty value writes nothing (so no indentation), then
         // "B" is indented; after "B\r\n" the next "B" is not; the list section is one step,
@@ -132,7 +132,7 @@ import Testing
             "t": "<div>\n  {{>item}}\n</div>\n",
             "item": "a\r{{#list}}\n{{.}}{{/list}}\n",
         ]
-        let values: [String: TemplateValue] = ["list": .list([.text("1"), .text("2")])]
+        let values: TemplateObject = ["list": .list([.text("1"), .text("2")])]
         // Worked by hand: "a\r" starts item's text (no indentation); each item's "\n" starts
         // its own text, so its value after it is indented.
         #expect(try render(templates, values) == "<div>\n  a\r\n  1\n  2\n</div>\n")
