@@ -3,7 +3,7 @@ import Mustache
 
 /// The values pages hand to templates: a small tree that is easy to build and test, turned
 /// into what swift-mustache reads only at render time.
-public indirect enum TemplateValue: Sendable {
+public enum TemplateValue: Sendable {
     /// Text, escaped by `{{name}}`.
     case text(String)
     /// Markup the generator made and trusts (charts, rendered Markdown), for `{{{name}}}`.
