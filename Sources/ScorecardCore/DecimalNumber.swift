@@ -147,32 +147,44 @@ public enum DecimalNumber {
     /// The plain text of a magnitude with exactly `places` decimals (padded with zeros, or
     /// cut), and `-` when `negative` and not zero.
     private static func padded(_ text: String, negative: Bool, places: Int) -> String {
-        var intPart = text
-        var frac = ""
-        if let dot = text.firstIndex(of: ".") {
-            intPart = String(text[..<dot])
-            frac = String(text[text.index(after: dot)...])
+        // On bytes: the text is ASCII (digits and a point, or Foundation's "NaN").
+        let t = Array(text.utf8)
+        let dot = t.firstIndex(of: UInt8(ascii: "."))
+        var out: [UInt8] = []
+        out.reserveCapacity(t.count + places + 2)
+        if negative { out.append(UInt8(ascii: "-")) }
+        out += t[..<(dot ?? t.count)]
+        if places > 0 {
+            out.append(UInt8(ascii: "."))
+            let fraction = dot.map { t[($0 + 1)...] } ?? []
+            out += fraction.prefix(places)
+            out += repeatElement(UInt8(ascii: "0"), count: max(0, places - fraction.count))
         }
-        if frac.count < places { frac += String(repeating: "0", count: places - frac.count) }
-        if frac.count > places { frac = String(frac.prefix(places)) }
-        let body = places > 0 ? "\(intPart).\(frac)" : intPart
-        let isZero = body.allSatisfy { $0 == "0" || $0 == "." }
-        return (negative && !isZero ? "-" : "") + body
+        // No minus sign on a zero.
+        if negative, out.dropFirst().allSatisfy({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") }) { out.removeFirst() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Thousands separators on the integer part of a `fixed` string: `1234.5` → `1,234.5`.
+    /// Text that is not ASCII (never `fixed`'s) is returned as it is.
     public static func grouped(_ fixedText: String) -> String {
-        var sign = ""
-        var s = Substring(fixedText)
-        if s.first == "-" { sign = "-"; s = s.dropFirst() }
-        let intPart = s.prefix { $0 != "." }
-        let rest = s.dropFirst(intPart.count)
-        var out = ""
-        for (i, ch) in intPart.enumerated() {
-            if i > 0 && (intPart.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
+        let t = Array(fixedText.utf8)
+        guard t.allSatisfy({ $0 < 0x80 }) else { return fixedText }
+        var out: [UInt8] = []
+        out.reserveCapacity(t.count + t.count / 3)
+        var start = 0
+        if t.first == UInt8(ascii: "-") {
+            out.append(UInt8(ascii: "-"))
+            start = 1
         }
-        return sign + out + rest
+        let end = t[start...].firstIndex(of: UInt8(ascii: ".")) ?? t.count
+        let digits = end - start
+        for k in 0..<digits {
+            if k > 0 && (digits - k) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(t[start + k])
+        }
+        out += t[end...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The shortest text that reads back as the same binary double: how unrounded figures
@@ -208,15 +220,24 @@ public enum DecimalNumber {
     /// `digits` × 10^`exponent` written out: no exponent, `-` when `negative`, `0` for zero.
     private static func placed(_ digits: String, negative: Bool, exponent: Int) -> String {
         guard digits != "0" else { return "0" }
-        let sign = negative ? "-" : ""
+        // On bytes: the digits are ASCII.
+        let d = Array(digits.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(d.count + abs(exponent) + 3)
+        if negative { out.append(UInt8(ascii: "-")) }
         if exponent >= 0 {
-            return sign + digits + String(repeating: "0", count: exponent)
+            out += d
+            out += repeatElement(UInt8(ascii: "0"), count: exponent)
+        } else if d.count > -exponent {
+            out += d[..<(d.count + exponent)]
+            out.append(UInt8(ascii: "."))
+            out += d[(d.count + exponent)...]
+        } else {
+            out += [UInt8(ascii: "0"), UInt8(ascii: ".")]
+            out += repeatElement(UInt8(ascii: "0"), count: -exponent - d.count)
+            out += d
         }
-        let fractionCount = -exponent
-        if digits.count > fractionCount {
-            return sign + digits.dropLast(fractionCount) + "." + digits.suffix(fractionCount)
-        }
-        return sign + "0." + String(repeating: "0", count: fractionCount - digits.count) + digits
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The digits of `value`, a whole number from 0 to 2¹²⁸ (a significand), or nil if it is not.
