@@ -52,20 +52,19 @@ struct NarrativeView {
         return out
     }
 
-    /// True when `needle` (not empty) occurs in the UTF-8 of `text`.
+    /// True when `needle` occurs in the UTF-8 of `text`. The C library's `memchr`, which
+    /// looks at many bytes at a time, finds each place the needle's first byte is.
     static func bytes(of text: String, contain needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
         var text = text
         return text.withUTF8 { hay in
-            guard hay.count >= needle.count else { return false }
-            let first = needle[0]
+            guard let base = hay.baseAddress, hay.count >= needle.count else { return false }
+            let last = hay.count - needle.count   // the last place the needle can start
             var i = 0
-            let last = hay.count - needle.count
             while i <= last {
-                if hay[i] == first {
-                    var j = 1
-                    while j < needle.count && hay[i + j] == needle[j] { j += 1 }
-                    if j == needle.count { return true }
-                }
+                guard let found = memchr(base + i, Int32(first), last - i + 1) else { return false }
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if needle.withUnsafeBytes({ memcmp(base + i, $0.baseAddress!, needle.count) }) == 0 { return true }
                 i += 1
             }
             return false
