@@ -26,47 +26,40 @@ public enum TemplateValue: Sendable {
 /// short keys, comparing them costs less than hashing the name again for every object, and
 /// making an object costs an append per key.
 public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
-    /// The keys, each once, in the order first set.
-    public private(set) var keys: [String] = []
-    private var values: [TemplateValue] = []
+    /// The entries in the order first set, each key once: one array, so an object is one
+    /// allocation.
+    private var entries: [(key: String, value: TemplateValue)] = []
 
     public init() {}
 
     /// An object of `elements`; a key given twice is a programming error, as in a
     /// dictionary literal (checked in debug builds; otherwise the first is found).
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        keys.reserveCapacity(elements.count)
-        values.reserveCapacity(elements.count)
-        for (key, value) in elements {
-            keys.append(key)
-            values.append(value)
-        }
-        assert(Set(keys).count == keys.count, "a key is given twice in a template object")
+        entries.reserveCapacity(elements.count)
+        for (key, value) in elements { entries.append((key, value)) }
+        assert(Set(entries.map(\.key)).count == entries.count, "a key is given twice in a template object")
     }
+
+    /// The keys, in the order first set.
+    public var keys: [String] { entries.map(\.key) }
 
     /// The value of `key`; setting nil removes it, setting a new key adds it at the end.
     public subscript(key: String) -> TemplateValue? {
         get {
-            guard let i = keys.firstIndex(of: key) else { return nil }
-            return values[i]
+            for entry in entries where entry.key == key { return entry.value }
+            return nil
         }
         set {
-            if let i = keys.firstIndex(of: key) {
-                if let newValue {
-                    values[i] = newValue
-                } else {
-                    keys.remove(at: i)
-                    values.remove(at: i)
-                }
+            if let i = entries.firstIndex(where: { $0.key == key }) {
+                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
             } else if let newValue {
-                keys.append(key)
-                values.append(newValue)
+                entries.append((key, newValue))
             }
         }
     }
 
     /// How many keys it has.
-    public var count: Int { keys.count }
+    public var count: Int { entries.count }
 }
 
 /// Records which keys templates asked for, so a key no context has (a typo) fails the build
