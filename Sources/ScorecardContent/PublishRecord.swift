@@ -175,6 +175,11 @@ public struct PublishRecord: Sendable, Hashable {
         case .success(let t): text = t
         case .failure(let d): diagnostics.append(d); return nil
         }
+        return canonical(text) ?? parseYAML(text, diagnostics: &diagnostics)
+    }
+
+    /// Reads the record's text as YAML, whatever its layout.
+    static func parseYAML(_ text: String, diagnostics: inout [Diagnostic]) -> PublishRecord? {
         var y = YAMLReader(path: path)
         defer { diagnostics += y.diagnostics }
         guard let root = y.parse(text) else { return PublishRecord() }
@@ -200,6 +205,112 @@ public struct PublishRecord: Sendable, Hashable {
             record.visits[id] = entry
         }
         return record
+    }
+
+    /// The record in `text` when `text` is exactly what `serialized()` writes for it, read
+    /// line by line on its bytes; nil for anything else, which the YAML reader then reads.
+    ///
+    /// `publish` writes the record, and reading a large one through YAML was a large part of
+    /// a build that reuses every page. Only printable ASCII is taken, names plain
+    /// (letters, digits, `-`, `_`, `.`) or in double quotes with no quote or backslash inside,
+    /// and hashes of hex digits, so the YAML reader would read the same text to the same
+    /// record. The layout must be `serialized()`'s to the byte: its header, two-space and
+    /// six-space indents, every name in order (so none twice), quotes exactly where it puts
+    /// them, and no mapping empty. Anything else (a comment moved, keys reordered, a key
+    /// twice) goes to the YAML reader as before.
+    static func canonical(_ text: String) -> PublishRecord? {
+        var text = text
+        return text.withUTF8 { CanonicalReader(bytes: $0)?.record }
+    }
+
+    /// The line reader behind `canonical`.
+    private struct CanonicalReader {
+        static let header = Array(PublishRecord().serialized().utf8.dropLast("visits: {}\n".utf8.count))
+        let bytes: UnsafeBufferPointer<UInt8>
+        var record = PublishRecord()
+
+        init?(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            guard bytes.allSatisfy({ ($0 >= 0x20 && $0 <= 0x7E) || $0 == 0x0A }),
+                  bytes.starts(with: Self.header) else { return nil }
+            var lines: [Range<Int>] = []
+            var start = Self.header.count
+            for i in start..<bytes.count where bytes[i] == 0x0A {
+                lines.append(start..<i)
+                start = i + 1
+            }
+            guard start == bytes.count, let first = lines.first else { return nil }   // ends with a line end
+            if text(first) == "visits: {}" { if lines.count == 1 { return } else { return nil } }
+            guard text(first) == "visits:" else { return nil }
+            var i = 1
+            var lastID: String?
+            while i < lines.count {
+                guard let id = entryID(lines[i]), lastID.map({ $0 < id }) ?? true else { return nil }
+                lastID = id
+                guard i + 1 < lines.count, text(lines[i + 1]) == "    settings:" else { return nil }
+                i += 2
+                guard let settings = pairs(lines, from: &i, quoted: { $0.hasPrefix("statistics:") }) else { return nil }
+                guard i < lines.count, text(lines[i]) == "    files:" else { return nil }
+                i += 1
+                guard let files = pairs(lines, from: &i, quoted: { _ in true }) else { return nil }
+                record.visits[id] = Entry(settings: settings, files: files)
+            }
+        }
+
+        func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
+
+        static func alphanumeric(_ b: UInt8) -> Bool {
+            (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+        }
+
+        /// A plain name: a letter or digit, then letters, digits, `-`, `_`, `.`.
+        func plain(_ r: Range<Int>) -> Bool {
+            guard !r.isEmpty, Self.alphanumeric(bytes[r.lowerBound]) else { return false }
+            return r.allSatisfy { Self.alphanumeric(bytes[$0]) || bytes[$0] == UInt8(ascii: "-") || bytes[$0] == UInt8(ascii: "_") || bytes[$0] == UInt8(ascii: ".") }
+        }
+
+        /// `  <id>:`
+        func entryID(_ r: Range<Int>) -> String? {
+            guard r.count > 3, bytes[r.lowerBound] == 0x20, bytes[r.lowerBound + 1] == 0x20, bytes[r.upperBound - 1] == UInt8(ascii: ":") else { return nil }
+            let id = (r.lowerBound + 2)..<(r.upperBound - 1)
+            return plain(id) ? text(id) : nil
+        }
+
+        /// One or more `      <name>: <hex>` lines from `i`, names in order, each quoted when
+        /// `quoted` says `serialized()` quotes it.
+        func pairs(_ lines: [Range<Int>], from i: inout Int, quoted: (String) -> Bool) -> [String: String]? {
+            var out: [String: String] = [:]
+            var last: String?
+            while i < lines.count {
+                let r = lines[i]
+                guard r.count > 6, (r.lowerBound..<(r.lowerBound + 6)).allSatisfy({ bytes[$0] == 0x20 }) else { break }
+                var k = r.lowerBound + 6
+                let name: String
+                if bytes[k] == UInt8(ascii: "\"") {
+                    k += 1
+                    let start = k
+                    while k < r.upperBound, bytes[k] != UInt8(ascii: "\""), bytes[k] != UInt8(ascii: "\\") { k += 1 }
+                    guard k < r.upperBound, bytes[k] == UInt8(ascii: "\"") else { return nil }
+                    name = text(start..<k)
+                    guard quoted(name) else { return nil }
+                    k += 1
+                } else {
+                    let start = k
+                    while k < r.upperBound, bytes[k] != UInt8(ascii: ":") { k += 1 }
+                    guard plain(start..<k) else { return nil }
+                    name = text(start..<k)
+                    guard !quoted(name) else { return nil }
+                }
+                guard k + 2 < r.upperBound, bytes[k] == UInt8(ascii: ":"), bytes[k + 1] == 0x20 else { return nil }
+                let value = (k + 2)..<r.upperBound
+                guard value.allSatisfy({ (bytes[$0] >= UInt8(ascii: "0") && bytes[$0] <= UInt8(ascii: "9")) || (bytes[$0] >= UInt8(ascii: "a") && bytes[$0] <= UInt8(ascii: "f")) }),
+                      last.map({ $0 < name }) ?? true else { return nil }
+                last = name
+                out[name] = text(value)
+                i += 1
+            }
+            return out.isEmpty ? nil : out
+        }
     }
 
     // MARK: Checking
