@@ -103,9 +103,30 @@ public enum SiteBuilder {
         // visit's rows again when its pages are made, so they are never all held at once.
         var content = ContentLoader.load(tree, select: { outline in
             guard let site = outline.site else { return Set(outline.visits.map(\.id)) }
-            let t = loadTheme(named: site.theme, from: tree, at: SourceLocation(path: "site.yaml"), compile: options.compiledTemplates)
-            theme = t
-            plan = BuildPlan.make(outline, tree: tree, options: options, theme: t.renderer?.theme, sink: sink, placed: placed)
+            switch findTheme(named: site.theme, from: tree, at: SourceLocation(path: "site.yaml")) {
+            case .failure(let d):
+                theme = (nil, [d])
+                plan = BuildPlan.make(outline, tree: tree, options: options, theme: nil, sink: sink, placed: placed)
+            case .success(let found):
+                // The templates are parsed and compiled on another core while the cached
+                // pages are checked and placed: the plan needs the theme's files, not its
+                // templates.
+                let loading = DispatchGroup()
+                let loaded = LockedBox<(renderer: ThemeRenderer?, diagnostics: [Diagnostic])?>(nil)
+                DispatchQueue.global().async(group: loading) {
+                    let t = ThemeRenderer.load(found, compile: options.compiledTemplates)
+                    loaded.withLock { $0 = t }
+                }
+                plan = BuildPlan.make(outline, tree: tree, options: options, theme: found, sink: sink, placed: placed)
+                loading.wait()
+                let t = loaded.withLock { $0 }!
+                theme = t
+                // A theme that does not load fails the build: plan it as before, with no
+                // pages taken from the cache (those placed are discarded with the staging).
+                if t.renderer == nil {
+                    plan = BuildPlan.make(outline, tree: tree, options: options, theme: nil, sink: nil, placed: LockedBox(0))
+                }
+            }
             return plan.read
         }, keepRows: false)
         var diagnostics = content.diagnostics.filter { d in !plan.ignores(d.location.path) } + plan.cachedDiagnostics
@@ -240,6 +261,14 @@ public enum SiteBuilder {
     /// unknown name is reported at `location` (site.yaml's `theme:` value).
     static func loadTheme(named name: String, from tree: SourceTree, at location: SourceLocation,
                           compile: Bool = true) -> (renderer: ThemeRenderer?, diagnostics: [Diagnostic]) {
+        switch findTheme(named: name, from: tree, at: location) {
+        case .success(let theme): return ThemeRenderer.load(theme, compile: compile)
+        case .failure(let d): return (nil, [d])
+        }
+    }
+
+    /// The files of the theme `loadTheme` loads, or why there is none.
+    static func findTheme(named name: String, from tree: SourceTree, at location: SourceLocation) -> Swift.Result<Theme, Diagnostic> {
         let folder = "themes/\(name)"
         let theme: Theme
         if tree.isFolder(folder) {
@@ -256,8 +285,8 @@ public enum SiteBuilder {
         } else {
             let themes = ["default"] + tree.children(of: "themes").filter { tree.isFolder("themes/\($0)") && !$0.hasPrefix(".") }
             let hint = Suggestion.hint(for: name, in: themes, otherwise: "expected a folder \(folder)/ with templates/ and assets/, or leave theme out to use the default theme")
-            return (nil, [.error("theme '\(name)' not found\(hint)", at: location)])
+            return .failure(.error("theme '\(name)' not found\(hint)", at: location))
         }
-        return ThemeRenderer.load(theme, compile: compile)
+        return .success(theme)
     }
 }
