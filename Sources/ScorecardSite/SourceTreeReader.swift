@@ -16,13 +16,26 @@ public enum SourceTreeReader {
         } else if let k = kind(settings), k != .file([]) {
             tree.entries["site.yaml"] = k   // a folder, a broken link or a pipe: said so, not "missing"
         }
+        var walked = Walked()
+        for top in ["content", "themes"] {
+            walk(path: root.appendingPathComponent(top).path, relative: top, into: &walked, cache: cache)
+        }
+        for (path, entry) in walked.entries { tree.entries[path] = entry }
+        cache?.replace(with: walked.seen, read: walked.seen.count - walked.reused)
+        return tree
+    }
+
+    /// What a walk found: the entries, and for the cache what each file's stamp was.
+    private struct Walked: Sendable {
+        var entries: [(String, SourceTree.Entry)] = []
         var seen: [String: FileCache.Entry] = [:]
         var reused = 0
-        for top in ["content", "themes"] {
-            walk(path: root.appendingPathComponent(top).path, relative: top, into: &tree, cache: cache, seen: &seen, reused: &reused)
+
+        mutating func add(_ other: Walked) {
+            entries += other.entries
+            seen.merge(other.seen) { a, _ in a }
+            reused += other.reused
         }
-        cache?.replace(with: seen, read: seen.count - reused)
-        return tree
     }
 
     /// The files of a site as last read, by path, with what `stat` said of each then.
@@ -70,33 +83,40 @@ public enum SourceTreeReader {
         }
     }
 
-    private static func walk(path: String, relative: String, into tree: inout SourceTree,
-                             cache: FileCache?, seen: inout [String: FileCache.Entry], reused: inout Int) {
+    private static func walk(path: String, relative: String, into walked: inout Walked, cache: FileCache?) {
         var st = stat()
         guard lstat(path, &st) == 0 else { return }
         let kind = kind(of: st)
         switch kind {
         case .folder:
-            tree.entries[relative] = .folder
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            for name in names.sorted() {
-                walk(path: path + "/" + name, relative: relative + "/" + name, into: &tree, cache: cache, seen: &seen, reused: &reused)
+            walked.entries.append((relative, .folder))
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+            guard relative == "content/visits" else {
+                for name in names { walk(path: path + "/" + name, relative: relative + "/" + name, into: &walked, cache: cache) }
+                return
             }
+            // The visit folders, thousands in a large site, are walked on every core.
+            let parts = concurrentMap(names.count) { [names] i in
+                var part = Walked()
+                walk(path: path + "/" + names[i], relative: relative + "/" + names[i], into: &part, cache: cache)
+                return part
+            }
+            for part in parts { walked.add(part) }
         case .file:
             // Hidden files are never read: they may be large or private (editor swap files).
-            let name = relative.split(separator: "/").last.map(String.init) ?? ""
+            let name = relative.utf8.lastIndex(of: UInt8(ascii: "/")).map { relative[relative.utf8.index(after: $0)...] } ?? relative[...]
             if name.hasPrefix(".") {
-                tree.entries[relative] = .file([])
+                walked.entries.append((relative, .file([])))
                 return
             }
             let stamp = FileCache.Stamp(st)
             let kept = cache?.bytes(relative, stamp: stamp)
-            if kept != nil { reused += 1 }
+            if kept != nil { walked.reused += 1 }
             let bytes = kept ?? Array(FileManager.default.contents(atPath: path) ?? Data())
-            if cache != nil { seen[relative] = FileCache.Entry(stamp: stamp, bytes: bytes) }
-            tree.entries[relative] = .file(bytes)
+            if cache != nil { walked.seen[relative] = FileCache.Entry(stamp: stamp, bytes: bytes) }
+            walked.entries.append((relative, .file(bytes)))
         case .symlink, .other:
-            tree.entries[relative] = kind
+            walked.entries.append((relative, kind))
         }
     }
 }
