@@ -322,6 +322,9 @@ public struct PublishRecord: Sendable, Hashable {
     public func verify(tree: SourceTree, site: Site?, visits loaded: [Visit],
                        files: [String: [String: String]]? = nil) -> [Diagnostic] {
         let current = files ?? PublishRecord.filesOfEveryVisit(in: tree)
+        // By id, so each recorded visit is found at once (a search of the list for each
+        // took time in the square of the visits).
+        let byID = Dictionary(loaded.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var out: [Diagnostic] = []
         let reopen = "; if the change is intended, run 'scorecard reopen"
         for (id, entry) in visits.sorted(by: { $0.key < $1.key }) {
@@ -345,7 +348,7 @@ public struct PublishRecord: Sendable, Hashable {
             for file in now.keys.sorted() where entry.files[file] == nil {
                 out.append(.error("this file was added to the published visit '\(id)' after it was published\(reopen) \(id)' first", at: SourceLocation(path: "\(folder)/\(file)")))
             }
-            if let site, let visit = loaded.first(where: { $0.id == id }) {
+            if let site, let visit = byID[id] {
                 let settings = PublishRecord.settings(for: visit, site: site)
                     .merging(PublishRecord.statisticsSettings(recordedIn: entry, site: site, tree: tree)) { a, _ in a }
                 for (name, hash) in entry.settings.sorted(by: { $0.key < $1.key }) where settings[name] != hash {
