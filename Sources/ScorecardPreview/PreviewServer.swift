@@ -42,7 +42,7 @@ public actor PreviewServer {
         defer { building.unlock() }
         let files = LockedBox([String: [UInt8]]())
         let sink = SiteBuilder.Sink(write: { p, b in files.withLock { $0[p] = b } },
-                                    place: { p, _, b in files.withLock { $0[p] = b } })
+                                    place: { p, _, b in let bytes = try b(); files.withLock { $0[p] = bytes } })
         let report = SiteBuilder.build(SourceTreeReader.read(site: site, cache: self.files),
                                        options: .init(drafts: true, cache: store, keyByContent: true, memo: memo), into: sink)
         beforeInstall?()

@@ -51,25 +51,40 @@ public final class EditionCache: EditionStore {
     }
 
     /// Places every file of `visit`'s entry with `key` through `place` (output path, the cached
-    /// file's path, its bytes) after checking each against its hash, and returns the entry's
-    /// warnings; nil, placing nothing further, when the entry is missing, stale or damaged.
-    public func reuse(_ visit: String, key: String, place: (String, String, [UInt8]) throws -> Void) -> [Diagnostic]? {
+    /// file's path, a way to its bytes) after checking each against its hash, and returns the
+    /// entry's warnings; nil, placing nothing further, when the entry is missing, stale or
+    /// damaged.
+    ///
+    /// The files are checked through one buffer, and their bytes are read again only for a
+    /// place that cannot link the cached file (checked again then): a build that reuses
+    /// every page reads every cached file, and holding each in an array of its own cost a
+    /// fresh allocation and its clearing for every file.
+    public func reuse(_ visit: String, key: String, place: (String, String, () throws -> [UInt8]) throws -> Void) -> [Diagnostic]? {
         guard let m = manifest(visit, key: key) else { return nil }
         let files = root.appendingPathComponent(visit).appendingPathComponent("files").path
-        var checked: [(String, String, [UInt8])] = []
-        checked.reserveCapacity(m.files.count)
+        var buffer: [UInt8] = []
         for f in m.files {
-            let source = files + "/" + f.path
-            guard let bytes = FileBytes.read(source), bytes.count == f.size, Self.hash(bytes) == f.hash else { return nil }
-            checked.append((f.path, source, bytes))
+            guard let n = FileBytes.read(files + "/" + f.path, into: &buffer), n == f.size,
+                  Self.hash(buffer[..<n]) == f.hash else { return nil }
         }
         do {
-            for (path, source, bytes) in checked { try place(path, source, bytes) }
+            for f in m.files {
+                let source = files + "/" + f.path
+                try place(f.path, source) {
+                    guard let bytes = FileBytes.read(source), bytes.count == f.size, Self.hash(bytes[...]) == f.hash else {
+                        throw Damaged(path: source)
+                    }
+                    return bytes
+                }
+            }
         } catch {
             return nil
         }
         return m.diagnostics
     }
+
+    /// A cached file that changed after it was checked.
+    struct Damaged: Error { var path: String }
 
     // MARK: Writing
 
@@ -137,6 +152,11 @@ public final class EditionCache: EditionStore {
 
     /// SHA-256 in hex.
     static func hash(_ bytes: [UInt8]) -> String {
+        PublishRecord.hex(SHA256.hash(data: bytes))
+    }
+
+    /// SHA-256 in hex of part of a buffer.
+    static func hash(_ bytes: ArraySlice<UInt8>) -> String {
         PublishRecord.hex(SHA256.hash(data: bytes))
     }
 }

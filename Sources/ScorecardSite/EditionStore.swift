@@ -7,9 +7,10 @@ public protocol EditionStore: Sendable {
     /// The warnings of `visit`'s entry with `key`, without its files; nil without one.
     func diagnostics(_ visit: String, key: String) -> [Diagnostic]?
     /// Places every file of `visit`'s entry with `key` through `place` (output path, the
-    /// stored file's path or "", its bytes) and returns the entry's warnings; nil when there
-    /// is no such entry or it is damaged.
-    func reuse(_ visit: String, key: String, place: (String, String, [UInt8]) throws -> Void) -> [Diagnostic]?
+    /// stored file's path or "", and a way to its bytes, for a place that cannot link the
+    /// stored file) and returns the entry's warnings; nil when there is no such entry or it
+    /// is damaged.
+    func reuse(_ visit: String, key: String, place: (String, String, () throws -> [UInt8]) throws -> Void) -> [Diagnostic]?
     /// Starts a new entry for `visit`.
     func writer(_ visit: String, key: String) throws -> any EditionWriter
     /// Makes the finished entries current; with `keep`, forgets every visit not in it.
@@ -45,9 +46,9 @@ public final class MemoryEditionStore: EditionStore {
         entries.withLock { $0[visit] }.flatMap { $0.key == key ? $0.diagnostics : nil }
     }
 
-    public func reuse(_ visit: String, key: String, place: (String, String, [UInt8]) throws -> Void) -> [Diagnostic]? {
+    public func reuse(_ visit: String, key: String, place: (String, String, () throws -> [UInt8]) throws -> Void) -> [Diagnostic]? {
         guard let e = entries.withLock({ $0[visit] }), e.key == key else { return nil }
-        do { for (path, bytes) in e.files { try place(path, "", bytes) } } catch { return nil }
+        do { for (path, bytes) in e.files { try place(path, "", { bytes }) } } catch { return nil }
         return e.diagnostics
     }
 

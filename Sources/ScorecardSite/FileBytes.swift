@@ -27,6 +27,30 @@ enum FileBytes {
         }
     }
 
+    /// Reads the regular file at `path` into the start of `buffer`, which grows to fit and is
+    /// kept for the next file; returns how many bytes are the file's, or nil when it cannot be
+    /// read.
+    static func read(_ path: String, into buffer: inout [UInt8]) -> Int? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(st.st_size)
+        if buffer.count < size { buffer += repeatElement(0, count: size - buffer.count) }
+        var offset = 0
+        let ok = buffer.withUnsafeMutableBytes { raw -> Bool in
+            while offset < size {
+                let n = Foundation.read(fd, raw.baseAddress! + offset, size - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                if n == 0 { break }
+                offset += n
+            }
+            return true
+        }
+        return ok ? offset : nil
+    }
+
     /// The contents of the regular file at `path`, or nil when it cannot be read.
     static func read(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

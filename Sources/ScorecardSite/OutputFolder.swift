@@ -105,11 +105,11 @@ public struct OutputFolder: Sendable {
         }
 
         /// Places the file at `source` (already checked) at `path`: a hard link where the
-        /// file system allows one, else a copy of `bytes`, which are the file's contents.
-        public func place(_ path: String, from source: String, bytes: [UInt8]) throws {
+        /// file system allows one, else a copy of `bytes()`, the file's contents.
+        public func place(_ path: String, from source: String, bytes: () throws -> [UInt8]) throws {
             let target = try prepare(path)
             if link(source, target) == 0 { return }
-            try FileBytes.write(bytes, to: target)
+            try FileBytes.write(try bytes(), to: target)
         }
 
         private func prepare(_ path: String) throws -> String {

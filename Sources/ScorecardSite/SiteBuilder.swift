@@ -65,9 +65,9 @@ public enum SiteBuilder {
     /// (output path, the cached file's path, its checked bytes).
     public struct Sink: Sendable {
         public var write: @Sendable (String, [UInt8]) throws -> Void
-        public var place: @Sendable (String, String, [UInt8]) throws -> Void
+        public var place: @Sendable (String, String, () throws -> [UInt8]) throws -> Void
         public init(write: @escaping @Sendable (String, [UInt8]) throws -> Void,
-                    place: @escaping @Sendable (String, String, [UInt8]) throws -> Void) {
+                    place: @escaping @Sendable (String, String, () throws -> [UInt8]) throws -> Void) {
             self.write = write
             self.place = place
         }
@@ -82,7 +82,7 @@ public enum SiteBuilder {
     /// drafts are written only with `options.drafts`.
     public static func build(_ tree: SourceTree, options: Options = Options()) -> Result {
         let files = LockedBox([String: [UInt8]]())
-        let sink = Sink(write: { p, b in files.withLock { $0[p] = b } }, place: { p, _, b in files.withLock { $0[p] = b } })
+        let sink = Sink(write: { p, b in files.withLock { $0[p] = b } }, place: { p, _, b in let bytes = try b(); files.withLock { $0[p] = bytes } })
         let report = build(tree, options: options, into: sink)
         return Result(files: report.hasErrors ? [:] : files.withLock { $0 }, diagnostics: report.diagnostics)
     }
@@ -166,7 +166,7 @@ public enum SiteBuilder {
         let out = SitePages.Output(sink: { @Sendable path, bytes in
             guard let sink else { return }
             if let w = writers[Self.visitID(ofOutputPath: path) ?? ""] {
-                try sink.place(path, try w.store(path, bytes), bytes)
+                try sink.place(path, try w.store(path, bytes), { bytes })
             } else {
                 try sink.write(path, bytes)
             }

@@ -17,7 +17,7 @@ import Testing
     func build(_ files: [String: String], memo: CardMemo?) -> (files: [String: [UInt8]], report: SiteBuilder.Report) {
         let out = LockedBox([String: [UInt8]]())
         let sink = SiteBuilder.Sink(write: { p, b in out.withLock { $0[p] = b } },
-                                    place: { p, _, b in out.withLock { $0[p] = b } })
+                                    place: { p, _, b in let bytes = try b(); out.withLock { $0[p] = bytes } })
         let report = SiteBuilder.build(recorded(SourceTree(files: files)), options: .init(memo: memo), into: sink)
         return (out.withLock { $0 }, report)
     }

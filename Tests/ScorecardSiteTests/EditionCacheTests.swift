@@ -23,7 +23,7 @@ import Testing
     func build(_ tree: SourceTree, cache: EditionCache?, tool: String = "test 1") -> (files: [String: [UInt8]], report: SiteBuilder.Report) {
         let files = LockedBox([String: [UInt8]]())
         let sink = SiteBuilder.Sink(write: { p, b in files.withLock { $0[p] = b } },
-                                    place: { p, _, b in files.withLock { $0[p] = b } })
+                                    place: { p, _, b in let bytes = try b(); files.withLock { $0[p] = bytes } })
         let report = SiteBuilder.build(tree, options: .init(cache: cache, tool: tool), into: sink)
         return (files.withLock { $0 }, report)
     }
