@@ -240,8 +240,11 @@ public struct PublishRecord: Sendable, Hashable {
                 start = i + 1
             }
             guard start == bytes.count, let first = lines.first else { return nil }   // ends with a line end
+            // libyaml refuses a key of more than 1,024 characters: such a line is left to it.
+            guard lines.allSatisfy({ $0.count <= 1000 }) else { return nil }
             if text(first) == "visits: {}" { if lines.count == 1 { return } else { return nil } }
-            guard text(first) == "visits:" else { return nil }
+            // `serialized()` writes no visits as `visits: {}`.
+            guard text(first) == "visits:", lines.count > 1 else { return nil }
             var i = 1
             var lastID: String?
             while i < lines.count {

@@ -146,10 +146,16 @@ public struct OutputFolder: Sendable {
 
     /// Removes the folder at `url` and all it holds, the folders of its `visits/` on every
     /// core: the previous output is thousands of files, and removing them one after another
-    /// was the last tenth of a build that reuses every page. A `visits` that is not a real
-    /// folder (a link put there) is removed as itself, never followed.
+    /// was the last tenth of a build that reuses every page. Nothing is followed: when `url`
+    /// itself is not a real folder (an output folder that was a link, which the swap has put
+    /// here) it is removed as itself, and so is a `visits` that is a link.
     static func removeFolder(_ url: URL) throws {
         let fm = FileManager.default
+        var own = stat()
+        guard lstat(url.path, &own) == 0, own.st_mode & S_IFMT == S_IFDIR else {
+            try fm.removeItem(at: url)   // a link (or a file): only itself
+            return
+        }
         var parts: [URL] = []
         for name in try fm.contentsOfDirectory(atPath: url.path) {
             let child = url.appendingPathComponent(name)

@@ -65,6 +65,20 @@ struct PublishRecordReadingTests {
         #expect(yaml(reordered) == Self.record())
     }
 
+    /// libyaml refuses keys over 1,024 characters, and `serialized()` writes no visits as
+    /// `visits: {}`: the quick reader takes neither, so the YAML reader has its say.
+    @Test func aVeryLongNameAndAnEmptyVisitsAreLeftToTheYAMLReader() {
+        let long = Self.record(files: [String(repeating: "n", count: 1_100) + ".md": Self.hashA]).serialized()
+        #expect(PublishRecord.canonical(long) == nil)
+        var diags: [Diagnostic] = []
+        _ = PublishRecord.parse(Array(long.utf8), diagnostics: &diags)
+        #expect(diags.contains { $0.isError })
+        let empty = PublishRecord().serialized().replacingOccurrences(of: "visits: {}\n", with: "visits:\n")
+        #expect(empty != PublishRecord().serialized())
+        #expect(PublishRecord.canonical(empty) == nil)
+        #expect(yaml(empty) == PublishRecord())
+    }
+
     @Test func aKeyTwiceIsLeftToTheYAMLReaderWhichReportsIt() {
         let text = Self.record().serialized().replacingOccurrences(of: "      \"overview.md\": ", with: "      \"overview.md\": \(Self.hashB)\n      \"overview.md\": ")
         #expect(text != Self.record().serialized())

@@ -43,4 +43,20 @@ struct OutputRemovalTests {
         #expect(!FileManager.default.fileExists(atPath: old.path))
         #expect(try String(contentsOf: elsewhere.appendingPathComponent("v1/precious.txt"), encoding: .utf8) == "keep me")
     }
+
+    /// An output folder that was a link is, after the swap, the link in the staging folder's
+    /// place: the link goes, and the folder it points to is left as it was.
+    @Test func aLinkedFolderIsRemovedAsALink() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("www")
+        try write("the site someone serves", target.appendingPathComponent("index.html"))
+        try write("page", target.appendingPathComponent("visits/v1/index.html"))
+        let link = root.appendingPathComponent("old-output")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        try OutputFolder.removeFolder(link)
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == nil)
+        #expect(try String(contentsOf: target.appendingPathComponent("index.html"), encoding: .utf8) == "the site someone serves")
+        #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("visits/v1/index.html").path))
+    }
 }
