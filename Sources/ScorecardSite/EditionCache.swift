@@ -71,7 +71,7 @@ public final class EditionCache: EditionStore {
             for f in m.files {
                 let source = files + "/" + f.path
                 try place(f.path, source) {
-                    guard let bytes = FileBytes.read(source), bytes.count == f.size, Self.hash(bytes[...]) == f.hash else {
+                    guard let bytes = FileBytes.read(source), bytes.count == f.size, Self.hash(bytes) == f.hash else {
                         throw Damaged(path: source)
                     }
                     return bytes
@@ -151,12 +151,7 @@ public final class EditionCache: EditionStore {
     }
 
     /// SHA-256 in hex.
-    static func hash(_ bytes: [UInt8]) -> String {
-        PublishRecord.hex(SHA256.hash(data: bytes))
-    }
-
-    /// SHA-256 in hex of part of a buffer.
-    static func hash(_ bytes: ArraySlice<UInt8>) -> String {
+    static func hash(_ bytes: some DataProtocol) -> String {
         PublishRecord.hex(SHA256.hash(data: bytes))
     }
 }

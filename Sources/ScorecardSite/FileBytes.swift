@@ -53,24 +53,9 @@ enum FileBytes {
 
     /// The contents of the regular file at `path`, or nil when it cannot be read.
     static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
-        var out = [UInt8](repeating: 0, count: Int(st.st_size))
-        var offset = 0
-        let ok = out.withUnsafeMutableBytes { raw -> Bool in
-            while offset < raw.count {
-                let n = Foundation.read(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                if n == 0 { break }
-                offset += n
-            }
-            return true
-        }
-        guard ok else { return nil }
-        if offset < out.count { out.removeLast(out.count - offset) }
+        var out: [UInt8] = []
+        guard let n = read(path, into: &out) else { return nil }
+        out.removeLast(out.count - n)
         return out
     }
 }
