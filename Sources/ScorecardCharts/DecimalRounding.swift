@@ -134,7 +134,7 @@ func appendSVGNumber(_ value: Double, to bytes: inout [UInt8]) {
     // Most coordinates take the quick rounding; their text is then written from the integer.
     if let hundredths = RoundedDecimal.quickScaled(value, decimals: 2) {
         if value < 0 && hundredths != 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(hundredths / 100, to: &bytes)
+        bytes.append(contentsOf: String(hundredths / 100).utf8)
         let cents = UInt8(hundredths % 100)
         if cents != 0 {
             bytes.append(UInt8(ascii: "."))
@@ -151,19 +151,6 @@ func appendSVGNumber(_ value: Double, to bytes: inout [UInt8]) {
     if !fraction.isEmpty {
         bytes.append(UInt8(ascii: "."))
         bytes.append(contentsOf: fraction.utf8)
-    }
-}
-
-/// Appends the decimal digits of `n`, as `String(n)` writes them.
-private func appendDigits(_ n: UInt64, to bytes: inout [UInt8]) {
-    var digits: (UInt64, Int) = (1, 1)   // the largest power of ten not above n, and its length
-    while digits.0 <= n / 10 { digits = (digits.0 * 10, digits.1 + 1) }
-    var rest = n
-    var power = digits.0
-    while power > 0 {
-        bytes.append(UInt8(ascii: "0") + UInt8(rest / power))
-        rest %= power
-        power /= 10
     }
 }
 

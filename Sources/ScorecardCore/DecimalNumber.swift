@@ -119,7 +119,7 @@ public enum DecimalNumber {
             }
             f.exponent = -places
         }
-        return padded(placed(String(f.significand), negative: false, exponent: f.exponent), negative: f.negative, places: places)
+        return padded(placedBytes(String(f.significand), negative: false, exponent: f.exponent), negative: f.negative, places: places)
     }
 
     private static func pow10(_ n: Int) -> UInt128 {
@@ -141,14 +141,13 @@ public enum DecimalNumber {
             // not shown in practice, so fall back to Double formatting for safety.
             text = String(format: "%.\(places)f", NSDecimalNumber(decimal: magnitude).doubleValue)
         }
-        return padded(text, negative: negative, places: places)
+        return padded(Array(text.utf8), negative: negative, places: places)
     }
 
     /// The plain text of a magnitude with exactly `places` decimals (padded with zeros, or
     /// cut), and `-` when `negative` and not zero.
-    private static func padded(_ text: String, negative: Bool, places: Int) -> String {
+    private static func padded(_ t: [UInt8], negative: Bool, places: Int) -> String {
         // On bytes: the text is ASCII (digits and a point, or Foundation's "NaN").
-        let t = Array(text.utf8)
         let dot = t.firstIndex(of: UInt8(ascii: "."))
         var out: [UInt8] = []
         out.reserveCapacity(t.count + places + 2)
@@ -219,7 +218,12 @@ public enum DecimalNumber {
 
     /// `digits` × 10^`exponent` written out: no exponent, `-` when `negative`, `0` for zero.
     private static func placed(_ digits: String, negative: Bool, exponent: Int) -> String {
-        guard digits != "0" else { return "0" }
+        String(decoding: placedBytes(digits, negative: negative, exponent: exponent), as: UTF8.self)
+    }
+
+    /// `placed` as UTF-8, for `fixed` to pad without making a string between.
+    private static func placedBytes(_ digits: String, negative: Bool, exponent: Int) -> [UInt8] {
+        guard digits != "0" else { return [UInt8(ascii: "0")] }
         // On bytes: the digits are ASCII.
         let d = Array(digits.utf8)
         var out: [UInt8] = []
@@ -237,7 +241,7 @@ public enum DecimalNumber {
             out += repeatElement(UInt8(ascii: "0"), count: -exponent - d.count)
             out += d
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The digits of `value`, a whole number from 0 to 2¹²⁸ (a significand), or nil if it is not.
