@@ -89,6 +89,12 @@ public enum DecimalNumber {
         return DecimalStorage.quotient(scaled, denominator) ?? scaled / denominator
     }
 
+    /// `sum ÷ count`, a mean: exactly Foundation's Decimal division, done on the significands
+    /// where that is known to give the same Decimal (`DecimalStorage.quotient`).
+    public static func mean(_ sum: Decimal, _ count: Decimal) -> Decimal {
+        DecimalStorage.quotient(sum, count) ?? sum / count
+    }
+
     /// Rounds half away from zero to `places` decimal places.
     public static func rounded(_ value: Decimal, places: Int) -> Decimal {
         var input = value

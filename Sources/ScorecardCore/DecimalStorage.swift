@@ -28,10 +28,18 @@ enum DecimalStorage {
         return read(.nan) == nil
     }()
 
-    /// True when `quotient` gives exactly Foundation's `/` here (checked once, on 112
-    /// quotients of the shape figures take: counts times 100 or 10,000 over counts).
+    /// True when `quotient` gives exactly Foundation's `/` here (checked once, on the shapes
+    /// figures take: 112 percentages and rates, counts times 100 or 10,000 over counts, and
+    /// 60 means, sums of values with decimals over a count of periods).
     static let divisionUnderstood: Bool = {
         guard understood else { return false }
+        let posix = Locale(identifier: "en_US_POSIX")
+        for text in ["0", "168.75", "-12.5", "1000000.000001", "340282366920938463463374607431768211455", "0.000000000123"] {
+            guard let sum = Decimal(string: text, locale: posix) else { return false }
+            for k in [1, 2, 3, 4, 6, 7, 12, 13, 24, 60] {
+                guard let q = divide(sum, Decimal(k)), bytes(q) == bytes(sum / Decimal(k)) else { return false }
+            }
+        }
         let counts = [0, 1, 7, 53, 99, 100, 123_457, 999_999_999_999_999]
         let divisors = [1, 3, 7, 100, 113, 141_500, 999_999_999_999_989]
         for scale in [Decimal(100), Decimal(10000)] {

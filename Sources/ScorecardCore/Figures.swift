@@ -193,20 +193,23 @@ public enum Figures {
     /// not one per period between them.
     public static func rollingMeans(_ headline: [PublishedPoint], k: Int) -> [(period: Period, mean: Decimal)]? {
         guard k >= 1, let first = headline.first?.period, first.form.isRegular else { return nil }
-        var values: [Period: Decimal] = [:]
-        for p in headline { if let v = p.value { values[p.period] = v } }
+        // The value at each period with one; of several rows for a period, the last.
+        let valued = headline.filter { $0.value != nil }
+        let periods = Period.sortedDistinct(valued.map(\.period))
+        let values = Period.match(valued, period: \.period, to: periods, last: true)
         var out: [(period: Period, mean: Decimal)] = []
         var window: [Decimal] = []   // the values of the run of consecutive periods ending here
         var previous: Period?
-        for period in values.keys.sorted() {
-            if let previous, previous.next != period { window.removeAll() }
-            window.append(values[period]!)
+        let count = Decimal(k)
+        for (period, point) in zip(periods, values) {
+            if let previous, !previous.isFollowed(by: period) { window.removeAll() }
+            window.append(point!.value!)
             if window.count > k { window.removeFirst() }
             previous = period
             guard window.count == k else { continue }
             var sum: Decimal = 0
             for v in window { sum += v }
-            out.append((period, sum / Decimal(k)))
+            out.append((period, DecimalNumber.mean(sum, count)))
         }
         return out
     }

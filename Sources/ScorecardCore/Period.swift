@@ -98,6 +98,13 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// True when `other` is `next`: a period of the same regular form that starts the day
+    /// after this one ends (each regular form has one period starting on any given day),
+    /// told without making `next`'s texts.
+    public func isFollowed(by other: Period) -> Bool {
+        form.isRegular && other.form == form && other.start.dayNumber == end.dayNumber + 1
+    }
+
     /// Every period from this one to `last` inclusive, for the regular forms; nil for days
     /// and ranges, or when the span would hold more than `limit` periods.
     public func through(_ last: Period, limit: Int = .max) -> [Period]? {

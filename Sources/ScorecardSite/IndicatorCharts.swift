@@ -20,7 +20,7 @@ enum IndicatorCharts {
     /// as a gap), or just the periods present for days and ranges, and for a span of more
     /// than 10,000 periods (rows centuries apart), which would otherwise lose its end.
     static func span(_ periods: [Period]) -> [Period] {
-        let sorted = Array(Set(periods)).sorted()
+        let sorted = Period.sortedDistinct(periods)
         guard let first = sorted.first, let last = sorted.last else { return sorted }
         return first.through(last, limit: 10_000) ?? sorted
     }
@@ -40,8 +40,7 @@ enum IndicatorCharts {
     static func headline(_ f: IndicatorFigures) -> Headline? {
         guard let headline = f.headline else { return nil }
         let periods = span(headline.map(\.period))
-        let byPeriod = Dictionary(headline.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
-        let points = periods.map { byPeriod[$0] }
+        let points = Period.match(headline, period: \.period, to: periods)
         return Headline(periods: periods, points: points, values: points.map { double($0?.value) })
     }
 
@@ -85,8 +84,7 @@ enum IndicatorCharts {
             }
             var rolling: [Double?]?
             if let r = f.rolling {
-                let means = Dictionary(r.map { ($0.period, $0.mean) }, uniquingKeysWith: { a, _ in a })
-                rolling = periods.map { double(means[$0] ?? nil) }
+                rolling = Period.match(r, period: \.period, to: periods).map { double($0?.mean ?? nil) }
             }
             var chart = LineChart(id: id, title: title, description: description, points: points,
                                   references: references, rollingMean: rolling, format: format(def))

@@ -176,19 +176,19 @@ enum IndicatorView {
         var headers: [String] = ["Period"]
         if showHeadline { headers.append(f.categories.isEmpty ? "Value" : "Total") }
         headers += f.categories
-        let rolling = f.rolling.map { Dictionary($0.map { ($0.period, $0.mean) }, uniquingKeysWith: { a, _ in a }) }
-        if let k = def.rolling, rolling != nil { headers.append("Rolling mean (\(k) periods)") }
+        if let k = def.rolling, f.rolling != nil { headers.append("Rolling mean (\(k) periods)") }
         var symbolsUsed = Set<String>()
         var statusesUsed = Set<ObservationStatus>()
         var rows: [TemplateValue] = []
         var anyNote = false
-        let periods = Array(Set(f.points.map(\.period) + (f.headline ?? []).map(\.period))).sorted()
+        let periods = Period.sortedDistinct(f.points.map(\.period) + (f.headline ?? []).map(\.period))
         // Each cell's point, found by period (and category) rather than by a search per cell;
         // the first point wins, as a search from the start would find it.
-        let headlineByPeriod = Dictionary((f.headline ?? []).map { ($0.period, $0) }, uniquingKeysWith: { first, _ in first })
+        let headlineByPeriod = Period.match(f.headline ?? [], period: \.period, to: periods)
+        let rolling = f.rolling.map { Period.match($0, period: \.period, to: periods) }
         let pointByCell = IndicatorView.pointsByPeriodAndCategory(f.points)
         var bodyRows: [(period: Period, cells: [String], notes: [String])] = []
-        for period in periods {
+        for (row, period) in periods.enumerated() {
             var cells: [String] = []
             var notes: [String] = []
             func cell(_ p: PublishedPoint?) -> String {
@@ -202,7 +202,7 @@ enum IndicatorView {
                 return DisplayFormat.point(p, definition: def)
             }
             if showHeadline {
-                let h = headlineByPeriod[period]
+                let h = headlineByPeriod[row]
                 cells.append(cell(h))
                 if hasHeadlineRows, let n = h?.note { notes.append(n) }
             }
@@ -212,7 +212,7 @@ enum IndicatorView {
                 if let n = p?.note { notes.append("\(c): \(n)") }
             }
             if let rolling {
-                if let m = rolling[period] ?? nil {
+                if let m = rolling[row]?.mean ?? nil {
                     cells.append(DisplayFormat.value(m, unit: def.unit, decimals: def.decimals))
                 } else {
                     cells.append("–")

@@ -400,46 +400,60 @@ struct SitePages {
     /// character, so is `> U+0301`): where a tag touches non-ASCII text the scan checks that
     /// the two are separate characters, and leaves anything else unusual to the regex.
     static func nestHeadingsInBytes(_ html: String) -> String? {
-        var bytes = Array(html.utf8)
-        /// True when `bytes[range]`, two Unicode scalars, are two characters.
-        func separate(_ range: Range<Int>) -> Bool {
-            String(decoding: bytes[range], as: UTF8.self).count == 2
-        }
-        let lt = UInt8(ascii: "<"), slash = UInt8(ascii: "/"), h = UInt8(ascii: "h")
-        var changed = false
-        var i = 0
-        while i < bytes.count {
-            guard bytes[i] == lt else { i += 1; continue }
-            var j = i + 1
-            if j < bytes.count, bytes[j] == slash { j += 1 }
-            // `<h1`…`<h5` or `</h1`…`</h5`, then one more character for the lookahead.
-            guard j + 2 < bytes.count, bytes[j] == h, (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[j + 1]) else {
-                i += 1
-                continue
+        var html = html
+        // The digits to raise, found with `memchr` on the string's own bytes; nil where the
+        // regex must decide.
+        let raise: [Int]? = html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return [] }
+            /// True when `bytes[range]`, two Unicode scalars, are two characters.
+            func separate(_ range: Range<Int>) -> Bool {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).count == 2
             }
-            if i > 0, bytes[i - 1] >= 0x80 {
-                var start = i - 1
-                while bytes[start] & 0xC0 == 0x80 { start -= 1 }
-                guard separate(start..<(i + 1)) else { return nil }
-            }
-            let next = bytes[j + 2]
-            switch next {
-            case UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), 0x0B, 0x0C:
-                if j + 3 < bytes.count, bytes[j + 3] >= 0x80 {
-                    var end = j + 4
-                    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-                    guard separate((j + 2)..<end) else { return nil }
+            let lt = UInt8(ascii: "<"), slash = UInt8(ascii: "/"), h = UInt8(ascii: "h")
+            var out: [Int] = []
+            var i = 0
+            while i < bytes.count {
+                guard let found = memchr(base + i, Int32(lt), bytes.count - i) else { break }
+                i = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                var j = i + 1
+                if j < bytes.count, bytes[j] == slash { j += 1 }
+                // `<h1`…`<h5` or `</h1`…`</h5`, then one more character for the lookahead.
+                guard j + 2 < bytes.count, bytes[j] == h, (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[j + 1]) else {
+                    i += 1
+                    continue
                 }
-                bytes[j + 1] += 1
-                changed = true
-            case 0x21...0x7E:
-                break  // printable and not `>`: not a heading tag
-            default:
-                return nil  // a carriage return, control or non-ASCII character: the regex decides
+                if i > 0, bytes[i - 1] >= 0x80 {
+                    var start = i - 1
+                    while bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                    guard separate(start..<(i + 1)) else { return nil }
+                }
+                let next = bytes[j + 2]
+                switch next {
+                case UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), 0x0B, 0x0C:
+                    if j + 3 < bytes.count, bytes[j + 3] >= 0x80 {
+                        var end = j + 4
+                        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                        guard separate((j + 2)..<end) else { return nil }
+                    }
+                    out.append(j + 1)
+                case 0x21...0x7E:
+                    break  // printable and not `>`: not a heading tag
+                default:
+                    return nil  // a carriage return, control or non-ASCII character: the regex decides
+                }
+                i = j + 2
             }
-            i = j + 2
+            return out
         }
-        return changed ? String(decoding: bytes, as: UTF8.self) : html
+        guard let raise else { return nil }
+        if raise.isEmpty { return html }
+        return html.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                _ = out.initialize(fromContentsOf: bytes)
+                for k in raise { out[k] += 1 }
+                return bytes.count
+            }
+        }
     }
 
     func previousFigures(_ v: VisitFigures) -> VisitFigures? {

@@ -84,3 +84,29 @@ import Testing
         #expect(DecimalNumber.plainText(DecimalNumber.ratio(1, 3, scale: 100)) == "33.333333333333333333333333333333333333")
     }
 }
+
+/// `DecimalNumber.mean` divides a rolling window's sum on the significands; every byte must
+/// be Foundation's, for sums of any size and sign with decimals, over counts of periods.
+@Suite struct MeanTests {
+    @Test func sameBytesAsFoundation() {
+        var random = SystemRandomNumberGenerator()
+        for i in 0..<40_000 {
+            let bits = [8, 20, 40, 64, 90, 126][i % 6]
+            let significand = UInt128.random(in: 0...(UInt128(1) << bits), using: &random)
+            let sum = Decimal(sign: i % 7 == 0 ? .minus : .plus, exponent: Int.random(in: -12...6, using: &random),
+                              significand: Decimal(string: String(significand))!)
+            let count = Decimal(Int.random(in: 1...60, using: &random))
+            #expect(DecimalStorage.bytes(DecimalNumber.mean(sum, count)) == DecimalStorage.bytes(sum / count), "\(sum) / \(count)")
+        }
+    }
+
+    @Test func workedByHand() {
+        // (10 + 20 + 31) / 3 = 20.333…: 61 × 10³⁸ / 3 is 2.03 × 10³⁹, over 128 bits (3.4 × 10³⁸),
+        // so one digit goes and 39 significant digits stay: 37 threes after the point.
+        let third = DecimalNumber.mean(Decimal(61), Decimal(3))
+        #expect("\(third)" == "20." + String(repeating: "3", count: 37))
+        #expect(DecimalNumber.mean(Decimal(string: "168.75")!, Decimal(3)) == Decimal(string: "56.25")!)
+        #expect(DecimalNumber.mean(Decimal(-9), Decimal(2)) == Decimal(string: "-4.5")!)
+        #expect(DecimalNumber.mean(Decimal(0), Decimal(5)) == 0)
+    }
+}

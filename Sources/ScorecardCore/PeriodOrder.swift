@@ -1,0 +1,44 @@
+/// Periods put in order, and series matched to them, by sorting rather than hashing: an
+/// indicator's charts, table and rolling means each match a few dozen points to their
+/// periods, and hashing a `Period` (its two texts among them) cost more than the rest of
+/// that work.
+extension Period {
+    /// The distinct periods of `periods`, in order: what `Array(Set(periods)).sorted()`
+    /// gives. Two periods that sort neither way have the same dates and canonical text, and
+    /// so are the same period.
+    public static func sortedDistinct(_ periods: [Period]) -> [Period] {
+        var sorted = periods.sorted()
+        var kept = 0
+        for i in sorted.indices where kept == 0 || sorted[kept - 1] != sorted[i] {
+            if kept != i { sorted.swapAt(kept, i) }
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
+    }
+
+    /// For each of `periods` (in order, distinct), the first of `items` (in their own order)
+    /// whose `period` it is, or nil: what a dictionary from period to the first such item
+    /// gives, looked up at each period. With `last`, the last such item instead.
+    public static func match<T>(_ items: [T], period: (T) -> Period, to periods: [Period], last: Bool = false) -> [T?] {
+        // The items' indices by period, then by place, so that equal periods keep their order.
+        let order = items.indices.map { (period(items[$0]), $0) }.sorted { a, b in
+            a.0 < b.0 || !(b.0 < a.0) && a.1 < b.1
+        }
+        var out: [T?] = []
+        out.reserveCapacity(periods.count)
+        var j = 0
+        for p in periods {
+            while j < order.count, order[j].0 < p { j += 1 }
+            guard j < order.count, order[j].0 == p else { out.append(nil); continue }
+            var chosen = order[j].1
+            while j + 1 < order.count, order[j + 1].0 == p {
+                j += 1
+                if last { chosen = order[j].1 }
+            }
+            j += 1
+            out.append(items[chosen])
+        }
+        return out
+    }
+}
