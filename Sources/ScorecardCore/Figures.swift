@@ -196,7 +196,7 @@ public enum Figures {
         // The value at each period with one; of several rows for a period, the last.
         let valued = headline.filter { $0.value != nil }
         let periods = Period.sortedDistinct(valued.map(\.period))
-        let values = Period.match(valued, period: \.period, to: periods, last: true)
+        let values = Period.match(valued, period: { $0.period }, to: periods, last: true)
         var out: [(period: Period, mean: Decimal)] = []
         var window: [Decimal] = []   // the values of the run of consecutive periods ending here
         var previous: Period?

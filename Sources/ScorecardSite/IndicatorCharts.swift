@@ -40,7 +40,7 @@ enum IndicatorCharts {
     static func headline(_ f: IndicatorFigures) -> Headline? {
         guard let headline = f.headline else { return nil }
         let periods = span(headline.map(\.period))
-        let points = Period.match(headline, period: \.period, to: periods)
+        let points = Period.match(headline, period: { $0.period }, to: periods)
         return Headline(periods: periods, points: points, values: points.map { double($0?.value) })
     }
 
@@ -84,7 +84,7 @@ enum IndicatorCharts {
             }
             var rolling: [Double?]?
             if let r = f.rolling {
-                rolling = Period.match(r, period: \.period, to: periods).map { double($0?.mean ?? nil) }
+                rolling = Period.match(r, period: { $0.period }, to: periods).map { double($0?.mean ?? nil) }
             }
             var chart = LineChart(id: id, title: title, description: description, points: points,
                                   references: references, rollingMean: rolling, format: format(def))

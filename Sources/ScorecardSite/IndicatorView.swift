@@ -184,8 +184,8 @@ enum IndicatorView {
         let periods = Period.sortedDistinct(f.points.map(\.period) + (f.headline ?? []).map(\.period))
         // Each cell's point, found by period (and category) rather than by a search per cell;
         // the first point wins, as a search from the start would find it.
-        let headlineByPeriod = Period.match(f.headline ?? [], period: \.period, to: periods)
-        let rolling = f.rolling.map { Period.match($0, period: \.period, to: periods) }
+        let headlineByPeriod = Period.match(f.headline ?? [], period: { $0.period }, to: periods)
+        let rolling = f.rolling.map { Period.match($0, period: { $0.period }, to: periods) }
         let pointByCell = IndicatorView.pointsByPeriodAndCategory(f.points)
         var bodyRows: [(period: Period, cells: [String], notes: [String])] = []
         for (row, period) in periods.enumerated() {
