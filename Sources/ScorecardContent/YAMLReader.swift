@@ -17,6 +17,7 @@ struct YAMLReader {
     /// `firstLine` shifts line numbers for YAML that starts further down a file (front matter).
     mutating func parse(_ text: String, firstLine: Int = 1) -> Node? {
         lineOffset = firstLine - 1
+        if let node = PlainYAMLComposer.compose(text) { return node }
         if let (line, column) = YAMLReader.firstComplexKey(in: text) {
             diagnostics.append(.error("this key is a list, a mapping or an alias (*name); keys are plain words such as title or 2020",
                                       at: SourceLocation(path: path, line: line + lineOffset, column: column)))
