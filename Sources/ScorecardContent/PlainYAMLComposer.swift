@@ -24,7 +24,9 @@ enum PlainYAMLComposer {
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-            var composer = Composer()
+            // One constructor for the file, as Yams makes one per parse: `.default` makes a new
+            // one, its maps included, on every use.
+            var composer = Composer(constructor: .default)
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
@@ -46,6 +48,7 @@ enum PlainYAMLComposer {
             case sequence(mark: Mark, nodes: [Node])
             case mapping(mark: Mark, pairs: [(Node, Node)], key: Node?, texts: Set<String>)
         }
+        let constructor: Constructor
         var open: [Open] = []
         var root: Node?
         var documents = 0
@@ -77,7 +80,7 @@ enum PlainYAMLComposer {
                 if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return .declined }
                 let value = String(decoding: bytes, as: UTF8.self)
                 guard let style = Node.Scalar.Style(rawValue: numericCast(s.style.rawValue)) else { return .declined }
-                return add(.scalar(.init(value, Tag(name, .default, .default), style, Self.mark(event))))
+                return add(.scalar(.init(value, Tag(name, .default, constructor), style, Self.mark(event))))
             case YAML_SEQUENCE_START_EVENT:
                 let s = event.data.sequence_start
                 guard s.anchor == nil, s.implicit != 0 else { return .declined }
@@ -93,11 +96,11 @@ enum PlainYAMLComposer {
             case YAML_SEQUENCE_END_EVENT:
                 guard case .sequence(let mark, let nodes)? = open.popLast(),
                       let style = Node.Sequence.Style(rawValue: numericCast(event.data.sequence_start.style.rawValue)) else { return .declined }
-                return add(.sequence(.init(nodes, Tag(.implicit, .default, .default), style, mark)))
+                return add(.sequence(.init(nodes, Tag(.implicit, .default, constructor), style, mark)))
             case YAML_MAPPING_END_EVENT:
                 guard case .mapping(let mark, let pairs, nil, _)? = open.popLast(),
                       let style = Node.Mapping.Style(rawValue: numericCast(event.data.mapping_start.style.rawValue)) else { return .declined }
-                return add(.mapping(.init(pairs, Tag(.implicit, .default, .default), style, mark)))
+                return add(.mapping(.init(pairs, Tag(.implicit, .default, constructor), style, mark)))
             default:
                 // An alias, or an event this libyaml has and Yams does not expect.
                 return .declined

@@ -51,7 +51,7 @@ extension Period {
     }
 
     /// True when no item's period sorts before the one before it.
-    @usableFromInline
+    @inlinable
     static func isInOrder<T>(_ items: [T], period: (T) -> Period) -> Bool {
         var i = 1
         while i < items.count {
