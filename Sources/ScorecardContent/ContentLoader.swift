@@ -38,6 +38,9 @@ public struct RowReader: Sendable {
     /// The visits whose visit.yaml gave a population that could not be read: as when first
     /// read, no rate of theirs is worked out from a population.
     let populationUnknown: Set<String>
+    /// The scorecards (`visit-id/scorecard-id`) whose files the loader accepted whole, every
+    /// row and no error: they are read again without the checks that only find errors.
+    var accepted: Set<String> = []
 
     /// The visit with the observations of each of its scorecards read again. The rows are
     /// read against what the loader made of the visit (its definitions and population), so
@@ -55,11 +58,12 @@ public struct RowReader: Sendable {
             let cardFolder = "\(folder)/\(card)"
             var loader = ObservationLoader(definitions: out.scorecards[i].indicators, otherScorecards: owner.filter { $0.value != card },
                                            population: population, populationSource: "")
+            loader.trusted = accepted.contains("\(visit.id)/\(card)")
             for name in tree.children(of: cardFolder) where !ContentLoader.isHidden(name) && name.hasSuffix(".csv") {
                 let path = "\(cardFolder)/\(name)"
                 if let bytes = tree.file(path) { loader.read(bytes, path: path) }
             }
-            loader.finish()
+            if !loader.trusted { loader.finish() }
             out.scorecards[i].observations = ContentLoader.inFileOrder(loader.observations)
         }
         return out
@@ -173,7 +177,7 @@ public enum ContentLoader {
         // The warnings that need a visit's rows are worked out with the visit, so that its
         // rows can be dropped at once when they are not kept.
         let read = concurrentMap(wanted.count) { [settings] i in
-            var r = loadVisitFolder(wanted[i], tree: tree, settings: settings)
+            var r = loadVisitFolder(wanted[i], tree: tree, settings: settings, figuresWanted: keepRows)
             if let visit = r.visit {
                 if let site = settings.site { visitWarnings(visit, site: site, quiet: r.quiet, &r.diagnostics) }
                 if !keepRows { r.visit = visit.withoutRows }
@@ -182,7 +186,9 @@ public enum ContentLoader {
         }
         var full: [Visit] = []
         var populationUnknown: Set<String> = []
+        var accepted: Set<String> = []
         for (id, r) in zip(wanted, read) {
+            for card in r.acceptedCards { accepted.insert("\(id)/\(card)") }
             if r.uncertainIDs { uncertain.insert(id) }
             if r.populationUnknown { populationUnknown.insert(id) }
             diags += r.diagnostics
@@ -203,7 +209,8 @@ public enum ContentLoader {
                 guard case .file = entry, path.hasSuffix(".csv"), let id = visitID(ofContentPath: path) else { return false }
                 return fullIDs.contains(id)
             }
-            content.rows = RowReader(tree: SourceTree(entries: csv), settings: settings, populationUnknown: populationUnknown)
+            content.rows = RowReader(tree: SourceTree(entries: csv), settings: settings, populationUnknown: populationUnknown,
+                                     accepted: accepted)
         }
         return content
     }
@@ -238,24 +245,26 @@ public enum ContentLoader {
     }
 
     /// Reads the entry `id` of `content/visits/`, which should be a visit folder.
-    static func loadVisitFolder(_ id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false)
-        -> (visit: Visit?, quiet: [String: Set<String>], uncertainIDs: Bool, populationUnknown: Bool, diagnostics: [Diagnostic]) {
+    static func loadVisitFolder(_ id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false, figuresWanted: Bool = true)
+        -> (visit: Visit?, quiet: [String: Set<String>], uncertainIDs: Bool, populationUnknown: Bool, acceptedCards: [String],
+            diagnostics: [Diagnostic]) {
         var diags: [Diagnostic] = []
         var quiet: [String: Set<String>] = [:]
         let path = "content/visits/\(id)"
         guard tree.isFolder(path) else {
             unexpected(path, tree: tree, expected: "content/visits/ holds one folder per visit", names: [], &diags)
-            return (nil, quiet, false, false, diags)
+            return (nil, quiet, false, false, [], diags)
         }
         if let problem = Identifier.problem(with: id, kind: "visit id") {
             diags.append(.error(problem + " (it is the folder name)", at: SourceLocation(path: path)))
-            return (nil, quiet, false, false, diags)
+            return (nil, quiet, false, false, [], diags)
         }
         var uncertain = false
         var populationUnknown = false
-        let visit = loadVisit(id: id, tree: tree, settings: settings, headerOnly: headerOnly, quiet: &quiet,
-                              uncertainIDs: &uncertain, populationUnknown: &populationUnknown, &diags)
-        return (visit, quiet, uncertain, populationUnknown, diags)
+        var accepted: [String] = []
+        let visit = loadVisit(id: id, tree: tree, settings: settings, headerOnly: headerOnly, figuresWanted: figuresWanted, quiet: &quiet,
+                              uncertainIDs: &uncertain, populationUnknown: &populationUnknown, acceptedCards: &accepted, &diags)
+        return (visit, quiet, uncertain, populationUnknown, accepted, diags)
     }
 
     /// Reads one visit folder. `quiet` collects, under `visit-id/scorecard-id`, the indicators
@@ -264,10 +273,13 @@ public enum ContentLoader {
     /// read (not listed in site.yaml, no readable scorecard.yaml) or a scorecard.yaml with an
     /// error. `populationUnknown` is set when visit.yaml's population could not be read, so no
     /// rate is worked out from a population. With `headerOnly`, only visit.yaml and the names
-    /// of the scorecard folders are read.
-    static func loadVisit(id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false,
+    /// of the scorecard folders are read. `acceptedCards` collects the scorecards whose
+    /// scorecard.yaml and CSV files gave no error and every one of whose rows was taken (see
+    /// `RowReader`). With `figuresWanted` false the rows are only checked (see
+    /// `ObservationLoader.figuresWanted`).
+    static func loadVisit(id: String, tree: SourceTree, settings: SiteFile, headerOnly: Bool = false, figuresWanted: Bool = true,
                           quiet: inout [String: Set<String>], uncertainIDs: inout Bool, populationUnknown: inout Bool,
-                          _ diags: inout [Diagnostic]) -> Visit? {
+                          acceptedCards: inout [String], _ diags: inout [Diagnostic]) -> Visit? {
         let folder = "content/visits/\(id)"
         let yamlPath = "\(folder)/visit.yaml"
         var read: Visit?
@@ -333,6 +345,7 @@ public enum ContentLoader {
         // whose scorecard.yaml cannot be read has no definitions to check its rows against;
         // its folder and CSV files are still checked on their own.
         var files: [String: ScorecardFile] = [:]
+        var fileHadErrors: Set<String> = []
         for card in cardFolders {
             let path = "\(folder)/\(card)/scorecard.yaml"
             files[card] = ScorecardFile(definitions: nil)
@@ -347,7 +360,7 @@ public enum ContentLoader {
             guard let text = decode(bytes, path, &diags) else { uncertainIDs = true; continue }
             var fileDiagnostics: [Diagnostic] = []
             files[card] = ScorecardFileLoader.load(text, path: path, diagnostics: &fileDiagnostics)
-            if fileDiagnostics.hasErrors { uncertainIDs = true }
+            if fileDiagnostics.hasErrors { uncertainIDs = true; fileHadErrors.insert(card) }
             diags += fileDiagnostics
         }
         var owner: [String: (card: String, location: SourceLocation)] = [:]
@@ -378,6 +391,7 @@ public enum ContentLoader {
                                            rollingLocations: file.rollingLocations,
                                            otherScorecards: owner.mapValues(\.card).filter { $0.value != card },
                                            population: population, populationSource: populationSource)
+            loader.figuresWanted = figuresWanted
             var narrative: Narrative?
             var csvCount = 0
             for name in tree.children(of: cardFolder) where !isHidden(name) {
@@ -398,6 +412,7 @@ public enum ContentLoader {
             loader.finish()
             diags += loader.diagnostics
             guard file.definitions != nil else { continue }
+            if loader.clean && file.rejectedIDs.isEmpty && !fileHadErrors.contains(card) { acceptedCards.append(card) }
             let title = settings.listed?.first { $0.id == card }?.title ?? card
             let scorecard = Scorecard(id: card, title: title, indicators: defs, observations: Self.inFileOrder(loader.observations),
                                       narrative: narrative)

@@ -28,6 +28,17 @@ struct ObservationLoader {
     private(set) var doubtful: Set<String> = []
     /// True when a file or record could not be read at all, so any indicator may lack rows.
     private(set) var incomplete = false
+    /// Set to read again files this loader's rules have already accepted whole, with every
+    /// row and no error (`ContentLoader`'s first reading of them): the checks that can only
+    /// find errors are skipped (a repeated row, an odd period form, a value that disagrees
+    /// with its counts), and `finish` is not needed. The rows come out the same.
+    var trusted = false
+    /// False when the rows' figures are not wanted, only their checks (the loader's first
+    /// reading, when it drops the rows once their visit is checked): a percentage or rate
+    /// with no written value to check against is then not worked out.
+    var figuresWanted = true
+    /// True when every row read so far was accepted and nothing gave an error.
+    var clean: Bool { !incomplete && doubtful.isEmpty && !diagnostics.contains(where: \.isError) }
 
     /// For each indicator, the form of every accepted row's period, where it is written and
     /// the row's location, in reading order.
@@ -157,7 +168,7 @@ struct ObservationLoader {
         }
 
         var accepted = false
-        defer { if !accepted { doubtful.insert(id) } }
+        defer { if !accepted && !trusted { doubtful.insert(id) } }
 
         let periodField = record.fields[columns.period]
         let known = periods[periodField.text]
@@ -273,12 +284,12 @@ struct ObservationLoader {
                 d = Decimal(pop)
             }
             let scale: Decimal = def.unit == .percent ? 100 : 10000
-            let computed = DecimalNumber.ratio(n, d!, scale: scale)
+            let computed = figuresWanted || written != nil ? DecimalNumber.ratio(n, d!, scale: scale) : 0
             content = .number(computed)
-            if def.unit == .percent, let den = denominator, n > den {
+            if def.unit == .percent, let den = denominator, n > den, !trusted {
                 diagnostics.append(.warning("the numerator \(n) is larger than the denominator \(den), so the percentage is over 100", at: at(numField!)))
             }
-            if let w = written, let f = valueField {
+            if !trusted, let w = written, let f = valueField {
                 let places = DecimalNumber.writtenDecimals(f.text)
                 var half = Decimal(5)
                 for _ in 0..<(places + 1) { half /= 10 }
@@ -303,18 +314,20 @@ struct ObservationLoader {
             content = .number(w)
         }
 
-        let key = RowKey(indicator: id, period: period.canonical, breakdown: breakdown)
-        if let first = seen[key] {
-            let what = breakdown.map { " and breakdown '\($0)'" } ?? ""
-            diagnostics.append(.error("'\(id)' already has a row for \(period.canonical)\(what) at \(first.description); each indicator, period and breakdown appears only once across the scorecard's CSV files",
-                                      at: SourceLocation(path: path, line: record.line, column: 1)))
-            return
+        if !trusted {
+            let key = RowKey(indicator: id, period: period.canonical, breakdown: breakdown)
+            if let first = seen[key] {
+                let what = breakdown.map { " and breakdown '\($0)'" } ?? ""
+                diagnostics.append(.error("'\(id)' already has a row for \(period.canonical)\(what) at \(first.description); each indicator, period and breakdown appears only once across the scorecard's CSV files",
+                                          at: SourceLocation(path: path, line: record.line, column: 1)))
+                return
+            }
+            seen[key] = SourceLocation(path: path, line: record.line)
+            let rowLocation = SourceLocation(path: path, line: record.line, column: 1)
+            forms[id, default: []].append((period.form, periodField.text, at(periodField), rowLocation))
         }
-        seen[key] = SourceLocation(path: path, line: record.line)
 
         accepted = true
-        let rowLocation = SourceLocation(path: path, line: record.line, column: 1)
-        forms[id, default: []].append((period.form, periodField.text, at(periodField), rowLocation))
         observations.append(Observation(
             indicator: id, period: period, breakdown: breakdown, content: content, valueText: valueText,
             numerator: numerator, denominator: denominator, populationDenominator: populationUsed,

@@ -73,6 +73,27 @@ private let FD = SiteFixture.frontDoor
         #expect(!again.scorecards[0].observations.contains { $0.populationDenominator != nil })
     }
 
+    /// Scorecards whose rows were all taken with no error are read again without the checks
+    /// that only find errors; one with an error is read again with every check, so the rows
+    /// that error left out stay out: a repeated row and a period in an odd form, each of
+    /// which a reading without those checks would keep.
+    @Test func rowsLeftOutForAnErrorStayOutWhenReadAgain() throws {
+        let edits: [Edit] = [
+            .write(EH + "/repeat.csv", "indicator,period,value\neh-assessments,2019-11,999\n"),
+            .write(FD + "/odd.csv", "indicator,period,value\nreferrals,2019/20 Q3,5\n"),
+        ]
+        let kept = Self.load(edits, keepRows: true)
+        let dropped = Self.load(edits, keepRows: false)
+        #expect(dropped.diagnostics == kept.diagnostics)
+        #expect(kept.diagnostics.filter(\.isError).map(\.location.path) == [EH + "/repeat.csv", FD + "/odd.csv"])
+        let visit = try #require(dropped.visits.first)
+        let again = try #require(dropped.rows?.withRows(visit))
+        #expect(again == kept.visits.first)
+        // By hand: early help keeps its 6 rows, not the repeat; front door its 5, not the quarter.
+        #expect(again.scorecards.map(\.observations.count) == [6, 5])
+        #expect(!again.scorecards[0].observations.contains { $0.number == 999 })
+    }
+
     @Test func everyProblemInTheRowsIsStillReported() {
         // A bad period (an error), a row after the cut-off of 31 January 2020 and an
         // indicator left with no data (two warnings that need the visit's rows).
