@@ -6,7 +6,7 @@ public enum DecimalNumber {
     /// Reads a plain decimal `-?[0-9]+(\.[0-9]+)?`; nil for anything else.
     public static func parse(_ text: String) -> Decimal? {
         guard isPlainDecimal(text) else { return nil }
-        return Decimal(string: text, locale: posix)
+        return DecimalStorage.plain(text) ?? Decimal(string: text, locale: posix)
     }
 
     /// The locale that reads `.` as the decimal point, made once: making a `Locale` cost as

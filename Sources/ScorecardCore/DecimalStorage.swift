@@ -91,6 +91,59 @@ enum DecimalStorage {
         return make(negative: x.negative != y.negative, exponent: exponent, significand: q)
     }
 
+    /// True when `plain` gives exactly Foundation's `Decimal(string:locale:)` here (checked
+    /// once, on texts of the shapes that matter: zeros, leading and trailing zeros, signs,
+    /// thirty digits).
+    static let parsingUnderstood: Bool = {
+        guard understood else { return false }
+        let posix = Locale(identifier: "en_US_POSIX")
+        for text in ["0", "-0", "00", "0.0", "-0.000", "7", "1.50", "150", "1500", "001.2300", "-12.5", "-0.001",
+                     "123456789012345678901234567890", "12345678901234567890.123456789", "0.0000000000000000000000000001"] {
+            guard let expected = Decimal(string: text, locale: posix), let made = digits(text),
+                  bytes(made) == bytes(expected) else { return false }
+        }
+        return true
+    }()
+
+    /// The Decimal of a plain decimal text (`-?[0-9]+(\.[0-9]+)?`, at most 30 characters:
+    /// `DecimalNumber.isPlainDecimal`), made from its digits as Foundation's scanner makes
+    /// it: the digits' value over ten to the number of decimals, trailing zeros dropped but
+    /// for zero, which loses its sign and keeps its exponent (0 when it had a minus sign,
+    /// as Foundation has it). Nil when that is not known to
+    /// be Foundation's Decimal here (`parsingUnderstood`).
+    static func plain(_ text: String) -> Decimal? {
+        parsingUnderstood ? digits(text) : nil
+    }
+
+    private static func digits(_ text: String) -> Decimal? {
+        var text = text
+        return text.withUTF8 { bytes -> Decimal? in
+            guard bytes.count <= 30 else { return nil }
+            var negative = false
+            var significand: UInt128 = 0
+            var decimals = 0
+            var afterPoint = false
+            for (i, b) in bytes.enumerated() {
+                switch b {
+                case UInt8(ascii: "-") where i == 0: negative = true
+                case UInt8(ascii: "."): afterPoint = true
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    significand = significand * 10 + UInt128(b - UInt8(ascii: "0"))
+                    if afterPoint { decimals += 1 }
+                default: return nil
+                }
+            }
+            // Foundation's zero keeps the exponent its decimals give, but a negative zero's is 0.
+            if significand == 0 { return make(negative: false, exponent: negative ? 0 : -decimals, significand: 0) }
+            var exponent = -decimals
+            while significand % 10 == 0 {
+                significand /= 10
+                exponent += 1
+            }
+            return make(negative: negative, exponent: exponent, significand: significand)
+        }
+    }
+
     /// A compact Decimal from its fields, laid out as `read` reads it.
     private static func make(negative: Bool, exponent: Int, significand: UInt128) -> Decimal {
         var d = Decimal()

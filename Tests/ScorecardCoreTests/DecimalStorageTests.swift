@@ -110,3 +110,46 @@ import Testing
         #expect(DecimalNumber.mean(Decimal(0), Decimal(5)) == 0)
     }
 }
+
+/// `DecimalNumber.parse` makes a plain decimal's Decimal from its digits; every byte must be
+/// what Foundation's scanner makes of the same text.
+@Suite struct PlainParsingTests {
+    @Test func parsingIsUnderstoodHere() {
+        #expect(DecimalStorage.parsingUnderstood)
+    }
+
+    @Test func sameBytesAsFoundation() {
+        var random = SystemRandomNumberGenerator()
+        let posix = Locale(identifier: "en_US_POSIX")
+        for i in 0..<40_000 {
+            // Whole and decimal digits, zeros weighted in, at most 30 characters in all.
+            let whole = Int.random(in: 1...20, using: &random)
+            let decimals = i % 3 == 0 ? 0 : Int.random(in: 1...(29 - min(whole, 20) - 1 + 1), using: &random)
+            func digit() -> Character { Bool.random(using: &random) ? "0" : Character(String(Int.random(in: 0...9, using: &random))) }
+            var text = (i % 5 == 0 ? "-" : "") + String((0..<whole).map { _ in digit() })
+            if decimals > 0 { text += "." + String((0..<decimals).map { _ in digit() }) }
+            guard text.utf8.count <= 30 else { continue }
+            let parsed = DecimalNumber.parse(text)
+            #expect(parsed.map(DecimalStorage.bytes) == Decimal(string: text, locale: posix).map(DecimalStorage.bytes), "\(text)")
+        }
+    }
+
+    @Test func workedByHand() throws {
+        // 1.50 is 15 × 10⁻¹; 1500 is 15 × 10²; 0.000 keeps its three places; -0 is 0.
+        func fields(_ text: String) -> (negative: Bool, exponent: Int, significand: UInt128)? {
+            DecimalNumber.parse(text).flatMap(DecimalStorage.fields)
+        }
+        let a = try #require(fields("1.50"))
+        #expect(!a.negative && a.exponent == -1 && a.significand == 15)
+        let b = try #require(fields("1500"))
+        #expect(b.exponent == 2 && b.significand == 15)
+        let c = try #require(fields("0.000"))
+        #expect(c.exponent == -3 && c.significand == 0 && !c.negative)
+        // Foundation gives a negative zero the exponent 0, whatever its decimals.
+        let z = try #require(fields("-0.000"))
+        #expect(z.exponent == 0 && z.significand == 0 && !z.negative)
+        #expect(DecimalNumber.parse("-12.5") == Decimal(-125) / 10)
+        #expect(DecimalNumber.parse("-0") == 0)
+        #expect(DecimalNumber.parse("1e5") == nil && DecimalNumber.parse("1.") == nil && DecimalNumber.parse(".5") == nil)
+    }
+}
