@@ -96,7 +96,12 @@ public struct OutputFolder: Sendable {
         /// The folders made so far, relative to the root.
         private let made = LockedBox<Set<String>>([""])
 
-        init(root: URL) { self.root = root }
+        /// `root.path`, worked out once: a `URL`'s path is made afresh on every use.
+        private let rootPath: String
+        init(root: URL) {
+            self.root = root
+            rootPath = root.path
+        }
 
         /// Writes one file, making its folders first.
         public func write(_ path: String, _ bytes: [UInt8]) throws {
@@ -113,12 +118,14 @@ public struct OutputFolder: Sendable {
         }
 
         private func prepare(_ path: String) throws -> String {
-            let dir = (path as NSString).deletingLastPathComponent
+            // Output paths are relative and plain (`visits/v1/pack/index.html`): the folder is
+            // everything before the last slash.
+            let dir = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
             if !made.withLock({ $0.contains(dir) }) {
-                try FileManager.default.createDirectory(at: root.appendingPathComponent(dir), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: rootPath + "/" + dir, withIntermediateDirectories: true)
                 made.withLock { _ = $0.insert(dir) }
             }
-            return root.path + "/" + path
+            return rootPath + "/" + path
         }
     }
 

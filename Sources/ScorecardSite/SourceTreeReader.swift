@@ -112,7 +112,7 @@ public enum SourceTreeReader {
             let stamp = FileCache.Stamp(st)
             let kept = cache?.bytes(relative, stamp: stamp)
             if kept != nil { walked.reused += 1 }
-            let bytes = kept ?? Array(FileManager.default.contents(atPath: path) ?? Data())
+            let bytes = kept ?? FileBytes.read(path) ?? []
             if cache != nil { walked.seen[relative] = FileCache.Entry(stamp: stamp, bytes: bytes) }
             walked.entries.append((relative, .file(bytes)))
         case .symlink, .other:
