@@ -172,15 +172,18 @@ extension EditionCache.Manifest {
     }
 
     static func parse(_ bytes: [UInt8]) -> Self? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == Substring(header), lines.last == "" else { return nil }
+        // Split on the bytes of line feeds and tabs, which `serialized` writes only as
+        // separators (escaping them inside fields): splitting the text by characters would
+        // also find no separator where a field starts with a combining mark, which joins the
+        // tab before it into one character.
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard let first = lines.first, first.elementsEqual(header.utf8), lines.last?.isEmpty == true else { return nil }
         lines.removeLast()
         var key: String?
         var files: [File] = []
         var diagnostics: [Diagnostic] = []
         for line in lines.dropFirst() {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let f = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             switch f.first {
             case "key" where f.count == 2: key = f[1]
             case "file" where f.count == 4:
@@ -197,27 +200,29 @@ extension EditionCache.Manifest {
         return Self(key: key, files: files, diagnostics: diagnostics)
     }
 
+    /// Escapes by Unicode scalars, not characters: a CRLF, or a tab followed by a combining
+    /// mark, is one character, and was once written unescaped, so that its manifest could
+    /// not be read back and the entry was never reused.
     static func escape(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return s }
-        var out = ""
-        for c in s {
+        guard s.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return s }
+        var out = String.UnicodeScalarView()
+        for c in s.unicodeScalars {
             switch c {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\r\n": out += "\\r\\n"
+            case "\\": out += "\\\\".unicodeScalars
+            case "\t": out += "\\t".unicodeScalars
+            case "\n": out += "\\n".unicodeScalars
+            case "\r": out += "\\r".unicodeScalars
             default: out.append(c)
             }
         }
-        return out
+        return String(out)
     }
 
     static func unescape(_ s: String) -> String? {
-        guard s.contains("\\") else { return s }
-        var out = ""
+        guard s.utf8.contains(0x5C) else { return s }
+        var out = String.UnicodeScalarView()
         var escaped = false
-        for c in s {
+        for c in s.unicodeScalars {
             if escaped {
                 switch c {
                 case "\\": out.append("\\")
@@ -233,6 +238,6 @@ extension EditionCache.Manifest {
                 out.append(c)
             }
         }
-        return escaped ? nil : out
+        return escaped ? nil : String(out)
     }
 }
