@@ -11,7 +11,9 @@ import Yams
 /// a repeat can share, and a file where two keys of a mapping have the same text goes to
 /// Yams, whose rules then decide whether they are the same key (`2020` and `"2020"` are not)
 /// and what the error says. So do anchors and aliases, explicit tags, complex keys, a second
-/// document, an empty stream and every syntax error: `compose` returns nil for them.
+/// document, an empty stream and every syntax error: `compose` returns nil for them. One
+/// difference no reader sees: Yams has resolved its mapping keys' tags by the time it returns
+/// (it hashed them), and these are resolved only when asked for, to the same tags.
 enum PlainYAMLComposer {
     /// The document's root, as `Yams.compose(yaml: text, .default, .default, .utf8)` gives
     /// it, or nil when the text is not plain YAML of one document (see above).

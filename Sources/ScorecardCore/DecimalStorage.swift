@@ -34,9 +34,10 @@ enum DecimalStorage {
     static let divisionUnderstood: Bool = {
         guard understood else { return false }
         let posix = Locale(identifier: "en_US_POSIX")
-        for text in ["0", "168.75", "-12.5", "1000000.000001", "340282366920938463463374607431768211455", "0.000000000123"] {
+        for text in ["0", "0.0", "-0.000", "168.75", "-12.5", "1000000.000001", "340282366920938463463374607431768211455",
+                     "0.000000000123"] {
             guard let sum = Decimal(string: text, locale: posix) else { return false }
-            for k in [1, 2, 3, 4, 6, 7, 12, 13, 24, 60] {
+            for k in [1, 2, 3, 4, 6, 7, 12, 13, 24, 60, 119, 120] {
                 guard let q = divide(sum, Decimal(k)), bytes(q) == bytes(sum / Decimal(k)) else { return false }
             }
         }

@@ -4,8 +4,10 @@
 /// that work.
 extension Period {
     /// The distinct periods of `periods`, in order: what `Array(Set(periods)).sorted()`
-    /// gives. Two periods that sort neither way have the same dates and canonical text, and
-    /// so are the same period.
+    /// gives for periods parsed from rows (`Period.parse`) or made from them (`next`,
+    /// `through`), where two periods that sort neither way have the same dates and canonical
+    /// text, and so are the same period. A statistics file's academic year has the text and
+    /// dates of a range but its own label: such periods are not mixed here.
     public static func sortedDistinct(_ periods: [Period]) -> [Period] {
         // Series come in order as a rule: then only the repeats go.
         var sorted = isInOrder(periods, period: { $0 }) ? periods : periods.sorted()

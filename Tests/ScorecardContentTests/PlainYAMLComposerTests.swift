@@ -10,9 +10,11 @@ import Yams
     /// The same node, told apart by everything the loaders read and by what Yams compares.
     static func same(_ a: Node, _ b: Node, at path: String = "root") -> [String] {
         var out: [String] = []
+        // The tags as made, before `==` resolves them (a tag is a class, resolved in place):
+        // a quoted scalar must come as `str`, a plain one as implicit, as Yams makes them.
+        if a.tag.description != b.tag.description { out.append("\(path): tag \(a.tag) vs \(b.tag) as made") }
         if a != b { out.append("\(path): not == (text or resolved tag)") }
         if a.mark?.line != b.mark?.line || a.mark?.column != b.mark?.column { out.append("\(path): mark \(String(describing: a.mark)) vs \(String(describing: b.mark))") }
-        if a.tag.description != b.tag.description { out.append("\(path): tag \(a.tag) vs \(b.tag)") }
         switch (a, b) {
         case (.scalar(let x), .scalar(let y)):
             if x.string != y.string || x.style != y.style { out.append("\(path): \(x.string)/\(x.style) vs \(y.string)/\(y.style)") }
@@ -28,6 +30,20 @@ import Yams
             out.append("\(path): kinds differ")
         }
         return out
+    }
+
+    /// Every value's tag as made, in document order, read before anything compares the
+    /// nodes: `==` resolves each tag in place (a tag is a class), and would hide a composer
+    /// that left a quoted scalar implicit (it resolves to `str` all the same). Mapping keys
+    /// are left out: Yams resolves their tags while it looks for repeated keys, the composer
+    /// leaves them to resolve when asked (nothing asks), and `same` compares them resolved.
+    static func tagsAsMade(_ n: Node) -> [String] {
+        switch n {
+        case .scalar(let s): return [s.tag.description]
+        case .mapping(let m): return [m.tag.description] + m.flatMap { tagsAsMade($0.value) }
+        case .sequence(let q): return [q.tag.description] + q.flatMap(tagsAsMade)
+        case .alias: return ["alias"]
+        }
     }
 
     /// Plain YAML in every style content files use, and some they rarely do.
@@ -57,6 +73,7 @@ import Yams
             let made = PlainYAMLComposer.compose(text)
             guard let expected else { #expect(made == nil, "\(text)"); continue }
             let node = try #require(made, "declined: \(text)")
+            #expect(Self.tagsAsMade(node) == Self.tagsAsMade(expected), "\(text)")
             #expect(Self.same(node, expected) == [], "\(text)")
         }
     }
@@ -78,6 +95,7 @@ import Yams
         for text in texts {
             let expected = try #require(try Yams.compose(yaml: text, .default, .default, .utf8))
             let node = try #require(PlainYAMLComposer.compose(text), "declined: \(text.prefix(80))")
+            #expect(Self.tagsAsMade(node) == Self.tagsAsMade(expected), "\(text.prefix(80))")
             #expect(Self.same(node, expected) == [], "\(text.prefix(80))")
         }
     }

@@ -95,8 +95,20 @@ import Testing
             let significand = UInt128.random(in: 0...(UInt128(1) << bits), using: &random)
             let sum = Decimal(sign: i % 7 == 0 ? .minus : .plus, exponent: Int.random(in: -12...6, using: &random),
                               significand: Decimal(string: String(significand))!)
-            let count = Decimal(Int.random(in: 1...60, using: &random))
+            let count = Decimal(Int.random(in: 1...120, using: &random))
             #expect(DecimalStorage.bytes(DecimalNumber.mean(sum, count)) == DecimalStorage.bytes(sum / count), "\(sum) / \(count)")
+        }
+    }
+
+    /// A window of zeros written with decimals sums to a zero with an exponent of its own;
+    /// every count `rolling` allows (2 to 120) over a few sums, each checked.
+    @Test func zerosAndEveryCount() {
+        let posix = Locale(identifier: "en_US_POSIX")
+        for text in ["0", "0.0", "0.000", "-0.00", "1", "56.25", "-1234567.891"] {
+            let sum = Decimal(string: text, locale: posix)!
+            for k in 1...120 {
+                #expect(DecimalStorage.bytes(DecimalNumber.mean(sum, Decimal(k))) == DecimalStorage.bytes(sum / Decimal(k)), "\(text) / \(k)")
+            }
         }
     }
 
