@@ -61,11 +61,9 @@ struct NarrativeView {
             guard let base = hay.baseAddress, hay.count >= needle.count else { return false }
             let last = hay.count - needle.count   // the last place the needle can start
             var i = 0
-            while i <= last {
-                guard let found = memchr(base + i, Int32(first), last - i + 1) else { return false }
-                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if needle.withUnsafeBytes({ memcmp(base + i, $0.baseAddress!, needle.count) }) == 0 { return true }
-                i += 1
+            while let found = hay.index(of: first, from: i, before: last + 1) {
+                if needle.withUnsafeBytes({ memcmp(base + found, $0.baseAddress!, needle.count) }) == 0 { return true }
+                i = found + 1
             }
             return false
         }

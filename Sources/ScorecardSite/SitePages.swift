@@ -404,22 +404,19 @@ struct SitePages {
         // The digits to raise, found with `memchr` on the string's own bytes; nil where the
         // regex must decide.
         let raise: [Int]? = html.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return [] }
             /// True when `bytes[range]`, two Unicode scalars, are two characters.
             func separate(_ range: Range<Int>) -> Bool {
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).count == 2
             }
             let lt = UInt8(ascii: "<"), slash = UInt8(ascii: "/"), h = UInt8(ascii: "h")
             var out: [Int] = []
-            var i = 0
-            while i < bytes.count {
-                guard let found = memchr(base + i, Int32(lt), bytes.count - i) else { break }
-                i = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            var from = 0
+            while let i = bytes.index(of: lt, from: from) {
+                from = i + 1
                 var j = i + 1
                 if j < bytes.count, bytes[j] == slash { j += 1 }
                 // `<h1`…`<h5` or `</h1`…`</h5`, then one more character for the lookahead.
                 guard j + 2 < bytes.count, bytes[j] == h, (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[j + 1]) else {
-                    i += 1
                     continue
                 }
                 if i > 0, bytes[i - 1] >= 0x80 {
@@ -441,7 +438,7 @@ struct SitePages {
                 default:
                     return nil  // a carriage return, control or non-ASCII character: the regex decides
                 }
-                i = j + 2
+                from = j + 2
             }
             return out
         }
