@@ -46,9 +46,16 @@ enum PlainYAMLComposer {
 
     /// The collections open at the current event, innermost last.
     private struct Composer {
-        enum Open {
-            case sequence(mark: Mark, nodes: [Node])
-            case mapping(mark: Mark, pairs: [(Node, Node)], key: Node?, texts: Set<String>)
+        /// A list or mapping not yet closed: its place, and what it holds so far.
+        struct Open {
+            let mark: Mark
+            let isMapping: Bool
+            var nodes: [Node] = []
+            var pairs: [(Node, Node)] = []
+            /// A mapping's key read, its value not yet.
+            var key: Node?
+            /// A mapping's key texts so far.
+            var texts: Set<String> = []
         }
         let constructor: Constructor
         var open: [Open] = []
@@ -86,23 +93,23 @@ enum PlainYAMLComposer {
             case YAML_SEQUENCE_START_EVENT:
                 let s = event.data.sequence_start
                 guard s.anchor == nil, s.implicit != 0 else { return .declined }
-                open.append(.sequence(mark: Self.mark(event), nodes: []))
+                open.append(Open(mark: Self.mark(event), isMapping: false))
                 return .more
             case YAML_MAPPING_START_EVENT:
                 let m = event.data.mapping_start
                 guard m.anchor == nil, m.implicit != 0 else { return .declined }
-                open.append(.mapping(mark: Self.mark(event), pairs: [], key: nil, texts: []))
+                open.append(Open(mark: Self.mark(event), isMapping: true))
                 return .more
             // Yams takes a collection's style from its end event, whose data libyaml leaves
             // zeroed (`.any`): so does this.
             case YAML_SEQUENCE_END_EVENT:
-                guard case .sequence(let mark, let nodes)? = open.popLast(),
+                guard let closed = open.popLast(), !closed.isMapping,
                       let style = Node.Sequence.Style(rawValue: numericCast(event.data.sequence_start.style.rawValue)) else { return .declined }
-                return add(.sequence(.init(nodes, Tag(.implicit, .default, constructor), style, mark)))
+                return add(.sequence(.init(closed.nodes, Tag(.implicit, .default, constructor), style, closed.mark)))
             case YAML_MAPPING_END_EVENT:
-                guard case .mapping(let mark, let pairs, nil, _)? = open.popLast(),
+                guard let closed = open.popLast(), closed.isMapping, closed.key == nil,
                       let style = Node.Mapping.Style(rawValue: numericCast(event.data.mapping_start.style.rawValue)) else { return .declined }
-                return add(.mapping(.init(pairs, Tag(.implicit, .default, constructor), style, mark)))
+                return add(.mapping(.init(closed.pairs, Tag(.implicit, .default, constructor), style, closed.mark)))
             default:
                 // An alias, or an event this libyaml has and Yams does not expect.
                 return .declined
@@ -116,21 +123,15 @@ enum PlainYAMLComposer {
                 root = node
                 return .more
             }
-            switch open[last] {
-            case .sequence(let mark, var nodes):
-                open[last] = .sequence(mark: mark, nodes: [])   // so that `nodes` grows in place
-                nodes.append(node)
-                open[last] = .sequence(mark: mark, nodes: nodes)
-            case .mapping(let mark, var pairs, let key, var texts):
-                open[last] = .sequence(mark: mark, nodes: [])
-                if let key {
-                    pairs.append((key, node))
-                    open[last] = .mapping(mark: mark, pairs: pairs, key: nil, texts: texts)
-                } else {
-                    // A key that is not a scalar, or a second key of the same text: Yams decides.
-                    guard case .scalar(let s) = node, texts.insert(s.string).inserted else { return .declined }
-                    open[last] = .mapping(mark: mark, pairs: pairs, key: node, texts: texts)
-                }
+            if !open[last].isMapping {
+                open[last].nodes.append(node)
+            } else if let key = open[last].key {
+                open[last].pairs.append((key, node))
+                open[last].key = nil
+            } else {
+                // A key that is not a scalar, or a second key of the same text: Yams decides.
+                guard case .scalar(let s) = node, open[last].texts.insert(s.string).inserted else { return .declined }
+                open[last].key = node
             }
             return .more
         }
