@@ -61,7 +61,12 @@ let package = Package(
                 "ScorecardSite", "ScorecardCore", "ScorecardContent", "ScorecardPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "scorecard", dependencies: ["ScorecardCLI"]),
+        // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: a build makes and
+        // drops millions of small strings and arrays, and glibc's allocator took a tenth of
+        // its CPU (docs/performance.md). Linked into the executable only; tests use malloc.
+        .executableTarget(
+            name: "scorecard", dependencies: ["ScorecardCLI"],
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
 
         .testTarget(name: "ScorecardCoreTests", dependencies: ["ScorecardCore"]),
         .testTarget(name: "ScorecardContentTests", dependencies: ["ScorecardContent", "ScorecardCore"]),
