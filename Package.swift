@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // xxHash from Debian (libxxhash-dev): XXH3-128, the check of every cached page.
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         // Model, periods and every figure. No I/O, no dependencies beyond Foundation.
         .target(name: "ScorecardCore"),
         // Text (YAML, CSV) to model, with source locations for every diagnostic.
@@ -41,7 +43,7 @@ let package = Package(
             dependencies: [
                 "ScorecardCore", "ScorecardContent", "ScorecardMarkdown", "ScorecardCharts",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"), "CXXHash",
             ],
             plugins: ["EmbedTheme"]),
         // Build-time tool: writes themes/default into Swift source for the plugin below.

@@ -157,7 +157,7 @@ import Testing
             try Data(bytes).write(to: page)
         case "truncated": try original.prefix(original.count - 10).write(to: page)
         case "missing": try FileManager.default.removeItem(at: page)
-        default: try Data("scorecard-cache 1\nkey\tnot-a-key\n".utf8).write(to: entry.appendingPathComponent("manifest"))
+        default: try Data("scorecard-cache 2\nkey\tnot-a-key\n".utf8).write(to: entry.appendingPathComponent("manifest"))
         }
         let next = build(tree, cache: cache)
         #expect(next.report.reused == [feb])
