@@ -156,6 +156,34 @@ func appendSVGNumber(_ value: Double, to bytes: inout [UInt8]) {
 
 /// The fewest decimals (at most 12) at which `value` prints exactly, e.g. 2 for `0.25`.
 func decimalsNeeded(_ value: Double) -> Int {
+    // Rounding to 12 decimals works on the shortest text of the value (`digitsOf`); when that
+    // text has no exponent and at most 12 fraction digits, the rounding leaves its digits as
+    // they are, so they can be counted on the text itself (every axis tick, twice a chart).
+    if value.isFinite, let count = fractionDigitsToCount(value.magnitude.description) { return count }
+    return decimalsNeededByRounding(value)
+}
+
+/// The fraction digits of a number's text without its trailing zeros, or nil for a text
+/// with an exponent or more than 12 fraction digits.
+private func fractionDigitsToCount(_ text: String) -> Int? {
+    var count = 0
+    var significant = 0
+    var inFraction = false
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "."): inFraction = true
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            guard inFraction else { continue }
+            count += 1
+            if byte != UInt8(ascii: "0") { significant = count }
+        default: return nil   // an exponent
+        }
+    }
+    return count <= 12 ? significant : nil
+}
+
+/// `decimalsNeeded` by rounding to 12 decimals and trimming the zeros.
+func decimalsNeededByRounding(_ value: Double) -> Int {
     let fraction = RoundedDecimal(value, decimals: 12).fractionDigits
     var count = fraction.count
     for character in fraction.reversed() {

@@ -40,4 +40,27 @@ import Testing
             }
         }
     }
+
+    /// `decimalsNeeded` counts the digits of the shortest text where rounding to 12 decimals
+    /// would leave them as they are; everywhere it must agree with that rounding.
+    @Test func decimalsNeededIsTheRoundingsCount() {
+        var ticks: [Double] = []
+        for i in -50...50 {
+            let n = Double(i)
+            for step: Double in [0.1, 0.25, 2.5, 0.02, 5e-5] { ticks.append(n * step) }
+        }
+        let awkward: [Double] = [0.1 + 0.2, 1e-7, 1.5e-12, 1e-13, 123_456_789.123, 1e16, 1e22, 0.000_000_000_001, 2.000_000_000_000_4]
+        for value in Self.values + ticks + awkward {
+            #expect(decimalsNeeded(value) == decimalsNeededByRounding(value), "\(value)")
+        }
+        // By hand: 0.25 needs 2, 40 and 40.0 none, 0.1 + 0.2 (0.30000000000000004) rounds to
+        // 0.3 at 12 decimals, 1e-7 is 0.0000001, 1e-13 rounds to 0.
+        #expect(decimalsNeeded(0.25) == 2)
+        #expect(decimalsNeeded(40) == 0)
+        #expect(decimalsNeeded(-7.5) == 1)
+        #expect(decimalsNeeded(0.1 + 0.2) == 1)
+        #expect(decimalsNeeded(1e-7) == 7)
+        #expect(decimalsNeeded(1e-13) == 0)
+        #expect(decimalsNeeded(.nan) == 0)
+    }
 }
