@@ -1,5 +1,6 @@
 public import ScorecardCore
 internal import CCmarkGFM
+import Foundation
 
 /// Narrative Markdown to HTML: GitHub-flavoured Markdown (tables, strikethrough, autolinks,
 /// task lists, footnotes) through cmark-gfm, with author HTML shown as text, dangerous link
@@ -46,7 +47,7 @@ public enum MarkdownRenderer {
             case .code(let span): _ = pass.positions.place(span)
             }
         }
-        return (document.renderHTML(), pass.diagnostics)
+        return (pass.splice(into: document), pass.diagnostics)
     }
 }
 
@@ -64,6 +65,9 @@ struct RenderPass {
     let firstLine: Int
     var diagnostics: [Diagnostic] = []
     var positions: TextPositions
+    /// The HTML of each kpi block, and the node that stands for it in the tree until the
+    /// document is rendered (see `splice(into:)`).
+    var blocks: [(node: CMarkNode, html: String)] = []
 
     init(lines: SourceLines, path: String, firstLine: Int) {
         self.path = path
@@ -170,8 +174,76 @@ struct RenderPass {
             return
         }
         let html = CMarkNode.make(CMARK_NODE_HTML_BLOCK)
-        html.literal = kpiBlock(ids, fenceLocation)
+        let trusted = kpiBlock(ids, fenceLocation)
+        if trusted.isEmpty {
+            html.literal = ""
+        } else {
+            // A marker stands in the tree for the block's HTML until it is rendered.
+            html.literal = Self.marker(blocks.count, endingAs: trusted)
+            blocks.append((html, trusted))
+        }
         block.replace(with: html)
+    }
+
+    // MARK: Rendering
+
+    /// What stands in the tree for the `index`th kpi block: an HTML comment, which cmark
+    /// writes only from HTML nodes, and the only HTML nodes left are the kpi blocks' (author
+    /// HTML has become text, written escaped).
+    /// It ends in a line feed when `html` does, so that cmark puts the same line breaks
+    /// around it.
+    static func marker(_ index: Int, endingAs html: String) -> String {
+        "<!--scorecard-kpi-block-\(index)-->" + (html.utf8.last == 0x0A ? "\n" : "")
+    }
+
+    /// The document as HTML, each kpi block's marker replaced by its HTML. A page of cards
+    /// is mostly their markup: handed to cmark, it was copied into its tree, copied again
+    /// into its output and then checked as UTF-8 once more, all under the lock every render
+    /// takes; placed here, it is copied once. Should a marker not be found where expected
+    /// (nothing known makes that happen), the blocks' HTML is put into the tree and the
+    /// document rendered again, as before.
+    func splice(into document: CMarkDocument) -> String {
+        let rendered = document.renderHTML()
+        guard !blocks.isEmpty else { return rendered }
+        let utf8 = rendered.utf8
+        var out = ""
+        out.reserveCapacity(utf8.count + blocks.reduce(0) { $0 + $1.html.utf8.count })
+        var copied = utf8.startIndex
+        for (index, block) in blocks.enumerated() {
+            guard let found = Self.find(Self.marker(index, endingAs: block.html), in: rendered, from: copied) else {
+                for b in blocks { b.node.literal = b.html }
+                return document.renderHTML()
+            }
+            out += rendered[copied..<found.lowerBound]
+            out += block.html
+            copied = found.upperBound
+        }
+        out += rendered[copied...]
+        return out
+    }
+
+    /// Where `needle` first occurs in `text` at or after `start`, by its UTF-8.
+    static func find(_ needle: String, in text: String, from start: String.Index) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        let offset = utf8.distance(from: utf8.startIndex, to: start)
+        var needle = needle
+        var text = text
+        let at: Int? = text.withUTF8 { hay in
+            needle.withUTF8 { n in
+                guard let base = hay.baseAddress, let nb = n.baseAddress, let first = n.first else { return nil }
+                // Each place the first byte is, found by the C library's memchr.
+                var i = offset
+                while hay.count - i >= n.count, let hit = memchr(base + i, Int32(first), hay.count - i - n.count + 1) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, nb, n.count) == 0 { return at }
+                    i = at + 1
+                }
+                return nil
+            }
+        }
+        guard let at else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: at)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
     }
 
     // MARK: Inline references

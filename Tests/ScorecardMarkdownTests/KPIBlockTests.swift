@@ -63,4 +63,36 @@ import Testing
         #expect(rendered.references.isEmpty)
         #expect(rendered.html == "<div class=\"kpi\">a</div>\n<pre><code>{{a}}\n</code></pre>\n")
     }
+
+    /// Renders with each kpi block's HTML chosen by its first id.
+    private func renderPlacing(_ markdown: String, blocks: [String: String]) -> String {
+        MarkdownRenderer.render(markdown, path: testPath, kpiBlock: { ids, _ in blocks[ids[0].id] ?? "" },
+                                reference: { .text($0.indicator) }).html
+    }
+
+    /// Each block's HTML is placed after cmark has rendered the rest (a marker stands for it
+    /// until then); the line breaks around it are cmark's, whether or not the HTML ends in
+    /// one, and a block whose HTML is empty leaves nothing.
+    @Test func blocksArePlacedWithCmarksLineBreaks() {
+        let html = renderPlacing("A\n\n```kpi\nx\n```\n```kpi\ny\n```\n```kpi\nz\n```\nB\n",
+                          blocks: ["x": "<div>1</div>\n", "y": "<div>2</div>", "z": ""])
+        #expect(html == "<p>A</p>\n<div>1</div>\n<div>2</div>\n<p>B</p>\n")
+    }
+
+    /// Author text that spells a marker is written escaped, so it is never taken for one; nor
+    /// is a marker's text inside a block's own HTML.
+    @Test func markersCannotBeWrittenByAuthors() {
+        let html = renderPlacing("<!--scorecard-kpi-block-0-->\n\nSee `<!--scorecard-kpi-block-1-->` and <!--scorecard-kpi-block-1-->.\n\n```kpi\nx\n```\n```kpi\ny\n```\n",
+                          blocks: ["x": "<div><!--scorecard-kpi-block-1--></div>\n", "y": "<p>two</p>\n"])
+        #expect(html == "<p>&lt;!--scorecard-kpi-block-0--&gt;</p>\n"
+            + "<p>See <code>&lt;!--scorecard-kpi-block-1--&gt;</code> and &lt;!--scorecard-kpi-block-1--&gt;.</p>\n"
+            + "<div><!--scorecard-kpi-block-1--></div>\n<p>two</p>\n")
+    }
+
+    /// A block inside a list item or quote is placed where cmark put its marker.
+    @Test func nestedBlocksArePlacedInTheirContainers() {
+        let html = renderPlacing("- item\n\n  ```kpi\n  x\n  ```\n\n> ```kpi\n> y\n> ```\n",
+                          blocks: ["x": "<div>1</div>\n", "y": "<div>2</div>\n"])
+        #expect(html == "<ul>\n<li>\n<p>item</p>\n<div>1</div>\n</li>\n</ul>\n<blockquote>\n<div>2</div>\n</blockquote>\n")
+    }
 }
