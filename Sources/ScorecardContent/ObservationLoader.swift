@@ -344,11 +344,26 @@ struct ObservationLoader {
 
     /// `c`, `x`, `z`, bare or in brackets.
     static func symbol(_ text: String) -> StatisticalSymbol? {
-        // Every symbol is one letter, bare or in brackets: one or three bytes.
-        guard text.utf8.count == 1 || text.utf8.count == 3 else { return nil }
-        var t = Substring(text)
-        if t.hasPrefix("[") && t.hasSuffix("]") && t.count == 3 { t = t.dropFirst().dropLast() }
-        return StatisticalSymbol(rawValue: String(t))
+        // Every symbol is one letter, bare or in brackets: one or three bytes. Every count of
+        // three digits comes here too, so the bytes are looked at rather than a string made.
+        let utf8 = text.utf8
+        let letter: UInt8
+        switch utf8.count {
+        case 1: letter = utf8.first!
+        case 3:
+            var i = utf8.startIndex
+            guard utf8[i] == UInt8(ascii: "[") else { return nil }
+            i = utf8.index(after: i)
+            letter = utf8[i]
+            guard utf8[utf8.index(after: i)] == UInt8(ascii: "]") else { return nil }
+        default: return nil
+        }
+        switch letter {
+        case UInt8(ascii: "c"): return .suppressed
+        case UInt8(ascii: "x"): return .notAvailable
+        case UInt8(ascii: "z"): return .notApplicable
+        default: return nil
+        }
     }
 
     /// Rules that look across all rows: one period form per indicator; `rolling` needs

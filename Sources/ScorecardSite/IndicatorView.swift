@@ -91,11 +91,24 @@ enum IndicatorView {
     /// The key beside a table: what each `[c]`, `[x]`, `[z]`, `[e]`, `[p]` or `[r]` among
     /// `texts` means, in the order symbols then statuses.
     static func symbolKey(for texts: [String]) -> TemplateValue {
+        // Every shorthand is a letter in brackets: the texts are read once for `[x]` and the
+        // letters found, rather than searched six times over (once for each shorthand).
+        var letters = Set<UInt8>()
+        for var text in texts {
+            text.withUTF8 { bytes in
+                var i = 0
+                while i + 2 < bytes.count {
+                    if bytes[i] == UInt8(ascii: "["), bytes[i + 2] == UInt8(ascii: "]") { letters.insert(bytes[i + 1]) }
+                    i += 1
+                }
+            }
+        }
+        func shown(_ rawValue: String) -> Bool { letters.contains(rawValue.utf8.first!) }
         var entries: [TemplateValue] = []
-        for s in StatisticalSymbol.allCases where texts.contains(where: { $0.contains(s.shorthand) }) {
+        for s in StatisticalSymbol.allCases where shown(s.rawValue) {
             entries.append(.object(["symbol": .text(s.shorthand), "meaning": .text(s.meaning)]))
         }
-        for s in ObservationStatus.allCases where texts.contains(where: { $0.contains(s.shorthand) }) {
+        for s in ObservationStatus.allCases where shown(s.rawValue) {
             entries.append(.object(["symbol": .text(s.shorthand), "meaning": .text(s.meaning)]))
         }
         return .object(["key": .list(entries), "hasKey": .flag(!entries.isEmpty)])
