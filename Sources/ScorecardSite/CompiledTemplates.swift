@@ -351,6 +351,17 @@ struct CompiledTemplates: Sendable {
         return nil
     }
 
+    /// True when `text` has any of `<`, `>`, `&`, `"` and `'`: its bytes are looked at once
+    /// each, through a mask of the five (all below 64), on the string's own storage.
+    static func needsEscaping(_ text: String) -> Bool {
+        let escaped: UInt64 = 1 << 0x3C | 1 << 0x3E | 1 << 0x26 | 1 << 0x22 | 1 << 0x27
+        var text = text
+        return text.withUTF8 { bytes in
+            for b in bytes where b < 64 && escaped >> b & 1 != 0 { return true }
+            return false
+        }
+    }
+
     /// swift-mustache's HTML escaping, character by character, with a quick path for text
     /// that has none of the five characters it escapes.
     static func htmlEscape(_ text: String) -> String {
@@ -361,7 +372,7 @@ struct CompiledTemplates: Sendable {
 
     /// Appends `htmlEscape(text)` to `out`.
     static func appendEscaped(_ text: String, to out: inout String) {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+        guard needsEscaping(text) else {
             out += text
             return
         }

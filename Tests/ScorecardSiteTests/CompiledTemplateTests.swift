@@ -160,4 +160,19 @@ import Testing
         #expect(!r.isCompiled)
         #expect(try r.render("t", ["l": .list([.text("a"), .text("b")])]).get() == "first a b ")
     }
+
+    /// Text is escaped where it has any of the five characters swift-mustache escapes, at
+    /// its start, middle or end, whatever else it holds; escaped as the library escapes it.
+    @Test func escapingFindsEachOfTheFiveCharacters() throws {
+        for c in ["<", ">", "&", "\"", "'"] {
+            for text in [c, "a\(c)", "\(c)b", "long text before \(c) and after, é ✓"] {
+                #expect(CompiledTemplates.needsEscaping(text), "\(text)")
+            }
+        }
+        for text in ["", "plain", "|^~`{}[]()=+-*/\\;:,.?!#$%@", "é ✓ 😀", "\u{7C}\u{7E}\u{5E}"] {
+            #expect(!CompiledTemplates.needsEscaping(text), "\(text)")
+        }
+        #expect(CompiledTemplates.htmlEscape("a<b>&\"c'd é") == "a&lt;b&gt;&amp;&quot;c&#39;d é")
+        #expect(try render(["t": "{{v}}|{{{v}}}"], ["v": .text("<&'\">")]) == "&lt;&amp;&#39;&quot;&gt;|<&'\">")
+    }
 }
