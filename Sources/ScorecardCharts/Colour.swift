@@ -35,11 +35,11 @@ public struct RGBColour: Sendable, Hashable, CustomStringConvertible {
     /// Appends `hex` as UTF-8: charts write one for every stroke and fill.
     func appendHex(to bytes: inout [UInt8]) {
         func digit(_ v: UInt8) -> UInt8 { v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "A") + v - 10 }
+        // The three channels in turn, without an array of them made for every colour written.
         bytes.append(UInt8(ascii: "#"))
-        for channel in [red, green, blue] {
-            bytes.append(digit(channel >> 4))
-            bytes.append(digit(channel & 0xF))
-        }
+        bytes.append(digit(red >> 4)); bytes.append(digit(red & 0xF))
+        bytes.append(digit(green >> 4)); bytes.append(digit(green & 0xF))
+        bytes.append(digit(blue >> 4)); bytes.append(digit(blue & 0xF))
     }
 
     /// The same as `hex`.

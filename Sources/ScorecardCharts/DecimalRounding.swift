@@ -134,7 +134,7 @@ func appendSVGNumber(_ value: Double, to bytes: inout [UInt8]) {
     // Most coordinates take the quick rounding; their text is then written from the integer.
     if let hundredths = RoundedDecimal.quickScaled(value, decimals: 2) {
         if value < 0 && hundredths != 0 { bytes.append(UInt8(ascii: "-")) }
-        bytes.append(contentsOf: String(hundredths / 100).utf8)
+        appendDigits(hundredths / 100, to: &bytes)
         let cents = UInt8(hundredths % 100)
         if cents != 0 {
             bytes.append(UInt8(ascii: "."))
@@ -151,6 +151,25 @@ func appendSVGNumber(_ value: Double, to bytes: inout [UInt8]) {
     if !fraction.isEmpty {
         bytes.append(UInt8(ascii: "."))
         bytes.append(contentsOf: fraction.utf8)
+    }
+}
+
+/// Appends the decimal digits of `n` (no sign, no grouping), as `String(n)` writes them.
+func appendDigits(_ n: UInt64, to bytes: inout [UInt8]) {
+    if n < 10 {
+        bytes.append(UInt8(ascii: "0") + UInt8(n))
+        return
+    }
+    // At most 20 digits, written from the end of a small buffer on the stack.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+        var i = 20
+        var rest = n
+        while rest > 0 {
+            i -= 1
+            buffer[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i...]))
     }
 }
 
