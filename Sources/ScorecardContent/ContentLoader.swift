@@ -70,6 +70,28 @@ public struct RowReader: Sendable {
     }
 }
 
+/// What a caller of `ContentLoader.load(_:select:keepRows:hooks:)` is told of each visit read
+/// whole while its rows are at hand, so that it can use them before they are dropped: a build
+/// makes a visit's pages then, rather than reading its rows a second time.
+public struct VisitHooks: Sendable {
+    /// Whether the caller wants the visit with its rows (asked once the outline has been
+    /// through `select`). Only these visits are passed to `started` and `finished`.
+    public var wanted: @Sendable (String) -> Bool
+    /// Called on the reading thread as the visit's folder starts to be read.
+    public var started: @Sendable (String) -> Void
+    /// Called on the same thread once the visit has been read and checked: the visit with
+    /// its rows, or nil when it could not be read or any of its files has an error. Every
+    /// `started` visit is finished, whatever happens.
+    public var finished: @Sendable (String, Visit?) -> Void
+
+    public init(wanted: @escaping @Sendable (String) -> Bool, started: @escaping @Sendable (String) -> Void,
+                finished: @escaping @Sendable (String, Visit?) -> Void) {
+        self.wanted = wanted
+        self.started = started
+        self.finished = finished
+    }
+}
+
 /// What `ContentLoader.load(_:select:)` knows before it reads the visits' data: enough to
 /// choose which visits to read whole.
 public struct ContentOutline: Sendable {
@@ -117,7 +139,11 @@ public enum ContentLoader {
     /// `LoadedContent.rows` reads them again a visit at a time: every row is still read and
     /// checked here, and every diagnostic reported, but the rows are dropped once their visit
     /// has been checked.
-    public static func load(_ tree: SourceTree, select: ((ContentOutline) -> Set<String>)?, keepRows: Bool = true) -> LoadedContent {
+    ///
+    /// With `hooks`, each visit they want is handed to them with its rows as soon as it has
+    /// been read and checked (on the thread that read it), and only then dropped.
+    public static func load(_ tree: SourceTree, select: ((ContentOutline) -> Set<String>)?, keepRows: Bool = true,
+                            hooks: VisitHooks? = nil) -> LoadedContent {
         var diags: [Diagnostic] = []
         var settings = SiteFile.unknown
         if let bytes = tree.file("site.yaml") {
@@ -177,10 +203,16 @@ public enum ContentLoader {
         // The warnings that need a visit's rows are worked out with the visit, so that its
         // rows can be dropped at once when they are not kept.
         let read = concurrentMap(wanted.count) { [settings] i in
-            var r = loadVisitFolder(wanted[i], tree: tree, settings: settings, figuresWanted: keepRows)
+            let hooked = hooks.map { $0.wanted(wanted[i]) ? $0 : nil } ?? nil
+            hooked?.started(wanted[i])
+            // A visit handed to the hooks is read as a visit whose rows are kept, ratios and all.
+            var r = loadVisitFolder(wanted[i], tree: tree, settings: settings, figuresWanted: keepRows || hooked != nil)
             if let visit = r.visit {
                 if let site = settings.site { visitWarnings(visit, site: site, quiet: r.quiet, &r.diagnostics) }
+                hooked?.finished(wanted[i], r.diagnostics.hasErrors ? nil : visit)
                 if !keepRows { r.visit = visit.withoutRows }
+            } else {
+                hooked?.finished(wanted[i], nil)
             }
             return r
         }

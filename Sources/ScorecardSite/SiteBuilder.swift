@@ -27,6 +27,10 @@ public enum SiteBuilder {
         /// Render through the theme's compiled templates (`CompiledTemplates`); false has
         /// swift-mustache render them, for tests that compare the two.
         public var compiledTemplates = true
+        /// Make a visit's pages as soon as it has been read, while its rows are at hand
+        /// (`LoadTimePages`); false makes every page after loading, reading the rows again,
+        /// for tests that compare the two.
+        public var renderWhileLoading = true
 
         public init(drafts: Bool = false, cache: (any EditionStore)? = nil, tool: String = ScorecardVersion.tool,
                     only: Set<String>? = nil, keyByContent: Bool = false, memo: CardMemo? = nil) {
@@ -99,8 +103,11 @@ public enum SiteBuilder {
         let placed = LockedBox(0)
         var theme: (renderer: ThemeRenderer?, diagnostics: [Diagnostic])?
         var plan = BuildPlan()
-        // The rows are checked as they are read, and then dropped: `FigureSource` reads a
-        // visit's rows again when its pages are made, so they are never all held at once.
+        // The rows are checked as they are read, and then dropped. A plain build makes a
+        // visit's pages as soon as it has been read, while its rows are at hand
+        // (`LoadTimePages`); any other, and any visit left over, has `FigureSource` read its
+        // rows again when its pages are made. They are never all held at once.
+        let early = LockedBox<LoadTimePages?>(nil)
         var content = ContentLoader.load(tree, select: { outline in
             guard let site = outline.site else { return Set(outline.visits.map(\.id)) }
             switch findTheme(named: site.theme, from: tree, at: SourceLocation(path: "site.yaml")) {
@@ -125,10 +132,14 @@ public enum SiteBuilder {
                 // pages taken from the cache (those placed are discarded with the staging).
                 if t.renderer == nil {
                     plan = BuildPlan.make(outline, tree: tree, options: options, theme: nil, sink: nil, placed: LockedBox(0))
+                } else if let renderer = t.renderer {
+                    let made = LoadTimePages.make(outline, site: site, tree: tree, plan: plan, options: options, sink: sink, renderer: renderer)
+                    early.withLock { $0 = made }
                 }
             }
             return plan.read
-        }, keepRows: false)
+        }, keepRows: false, hooks: LoadTimePages.hooks(early))
+        let made = early.withLock { $0 }
         var diagnostics = content.diagnostics.filter { d in !plan.ignores(d.location.path) } + plan.cachedDiagnostics
         guard let site = content.site, !diagnostics.hasErrors else {
             // Nothing is written, but the theme's and the narratives' own errors do not follow
@@ -160,24 +171,17 @@ public enum SiteBuilder {
         content.visits = []
         let written = all.filter { options.drafts || $0.visit.status == .published }
         let skip = plan.reused.union(headerOnly)
-        // A build that writes nothing (`check`) stores nothing either.
-        let writers = sink == nil ? [:] : plan.writers(for: written.map(\.visit.id).filter { !skip.contains($0) })
-        // With no sink (`check`) pages are made, checked and dropped.
-        let out = SitePages.Output(sink: { @Sendable path, bytes in
-            guard let sink else { return }
-            if let w = writers[Self.visitID(ofOutputPath: path) ?? ""] {
-                try sink.place(path, try w.store(path, bytes), { bytes })
-            } else {
-                try sink.write(path, bytes)
-            }
-        })
+        // A build that writes nothing (`check`) stores nothing either; pages made while
+        // loading went through the same output and writers.
+        let writers = made?.writers ?? (sink == nil ? [:] : plan.writers(for: written.map(\.visit.id).filter { !skip.contains($0) }))
+        let out = made?.out ?? Self.output(sink: sink, writers: writers)
         var pages = SitePages(site: site, all: all, written: written, renderer: renderer, source: source)
         if let memo = options.memo {
             memo.begin(theme: EditionKey(tool: options.tool, theme: renderer.theme).theme)
             pages.memo = memo
         }
         if options.only == nil {
-            pages.render(into: out, skipping: skip)
+            pages.render(into: out, skipping: skip.union(made?.rendered.withLock { $0 } ?? []))
         } else {
             for v in written where options.only!.contains(v.visit.id) && !skip.contains(v.visit.id) {
                 pages.renderVisit(v, into: out, dataFiles: true)
@@ -210,6 +214,19 @@ public enum SiteBuilder {
         let rendered = written.map(\.visit.id).filter { !skip.contains($0) && (options.only?.contains($0) ?? true) }
         return Report(diagnostics: diagnostics, fileCount: diagnostics.hasErrors ? 0 : out.count + placed.withLock { $0 },
                       reused: plan.reused.sorted(), rendered: rendered, cards: options.memo?.finish(visits: Set(visitIDs)))
+    }
+
+    /// Where a build's pages go: to the cache's writer of their visit and the sink, or, with no
+    /// sink (`check`), nowhere: they are made, checked and dropped.
+    static func output(sink: Sink?, writers: [String: any EditionWriter]) -> SitePages.Output {
+        SitePages.Output(sink: { @Sendable path, bytes in
+            guard let sink else { return }
+            if let w = writers[Self.visitID(ofOutputPath: path) ?? ""] {
+                try sink.place(path, try w.store(path, bytes), { bytes })
+            } else {
+                try sink.write(path, bytes)
+            }
+        })
     }
 
     /// Every visit by its facts, in date order, each with its previous published visit.

@@ -137,9 +137,18 @@ struct SitePages {
         renderPages(of: v, into: out, dataFiles: dataFiles)
     }
 
+    /// Renders every page of a visit whose figures are worked out, and its data files, with
+    /// `previous`, the own figures of its previous visit, given rather than asked of `source`:
+    /// for a build that renders a visit as soon as it has been read (`LoadTimeFigures`).
+    func renderPages(of v: VisitFigures, previous: VisitFigures?, into out: Output) {
+        let changes = changes(v, previous: previous)
+        renderCardPages(v, changes, into: out)
+        renderChanges(v, changes, into: out, dataFiles: true)
+    }
+
     /// Renders every page of a visit whose figures are worked out.
     private func renderPages(of v: VisitFigures, into out: Output, dataFiles: Bool) {
-        let changes = changes(v)
+        let changes = changes(v, previous: previousFigures(v))
         renderCardPages(v, changes, into: out)
         renderChanges(v, changes, into: out, dataFiles: dataFiles)
     }
@@ -152,9 +161,9 @@ struct SitePages {
         var packSection: TemplateObject
     }
 
-    func changes(_ v: VisitFigures) -> Changes {
+    func changes(_ v: VisitFigures, previous: VisitFigures?) -> Changes {
         let id = v.visit.id
-        let comparison = VisitComparison.compare(v, previous: previousFigures(v))
+        let comparison = VisitComparison.compare(v, previous: previous)
         // The pack and the changes page sit at the same folder depth, so the links of their
         // "what changed" sections are the same and the section is worked out once.
         let section = ChangesView.context(comparison, path: PagePaths.changes(id), visit: v)
