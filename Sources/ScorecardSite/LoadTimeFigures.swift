@@ -35,8 +35,9 @@ final class LoadTimeFigures: @unchecked Sendable {
     }
 
     /// The loader has read `id`: its own figures are worked out from `visit` (with its rows),
-    /// or there are none when `visit` is nil.
-    func finish(_ id: String, _ visit: Visit?) {
+    /// and returned, or there are none when `visit` is nil.
+    @discardableResult
+    func finish(_ id: String, _ visit: Visit?) -> VisitFigures? {
         let figures = visit.map { VisitFigures.compute(visit: $0, site: site, previous: nil) }
         condition.lock()
         reading.remove(id)
@@ -47,6 +48,7 @@ final class LoadTimeFigures: @unchecked Sendable {
         }
         condition.broadcast()
         condition.unlock()
+        return figures
     }
 
     /// The own figures of `id`, waiting while it is being read; nil when they are not here.

@@ -7,7 +7,9 @@ import ScorecardCore
 /// then read once. Set up once the outline of the site is known (in the loader's `select`),
 /// for a plain build of the whole site into a sink; what it has not made by the end of
 /// loading (a visit whose previous visit's figures were not at hand, say) is made afterwards
-/// as before, reading the rows again.
+/// as before, reading the rows again. Visits are read in the order of their folders' names:
+/// where that is not their date order, a visit may be read before its previous visit has
+/// started, and is then left for afterwards.
 ///
 /// Everything it makes goes to the build's one `SitePages.Output`, with the cache's writers,
 /// so a build that then fails discards these pages with the rest.
@@ -70,8 +72,7 @@ final class LoadTimePages: Sendable {
     /// `id` has been read (`visit`, with its rows, or nil): its figures are worked out and,
     /// when it is rendered and its previous visit's figures are at hand, its pages made.
     func finish(_ id: String, _ visit: Visit?) {
-        figures.finish(id, visit)
-        guard visit != nil, renderable.contains(id), let mine = figures.own(id) else { return }
+        guard let mine = figures.finish(id, visit), renderable.contains(id) else { return }
         var before: VisitFigures?
         if let p = previous[id] {
             guard let f = figures.own(p) else { return }

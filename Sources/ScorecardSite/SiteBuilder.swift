@@ -60,6 +60,9 @@ public enum SiteBuilder {
         public var reused: [String]
         /// The visits rendered.
         public var rendered: [String]
+        /// Those of `rendered` whose pages were made as soon as the visit had been read
+        /// (`LoadTimePages`), reading its rows once.
+        public var renderedWhileLoading: [String] = []
         /// With `Options.memo`: the cards and sparklines rendered, and those taken from it.
         public var cards: (made: Int, reused: Int)? = nil
         public var hasErrors: Bool { diagnostics.hasErrors }
@@ -213,7 +216,9 @@ public enum SiteBuilder {
         }
         let rendered = written.map(\.visit.id).filter { !skip.contains($0) && (options.only?.contains($0) ?? true) }
         return Report(diagnostics: diagnostics, fileCount: diagnostics.hasErrors ? 0 : out.count + placed.withLock { $0 },
-                      reused: plan.reused.sorted(), rendered: rendered, cards: options.memo?.finish(visits: Set(visitIDs)))
+                      reused: plan.reused.sorted(), rendered: rendered,
+                      renderedWhileLoading: made?.rendered.withLock { $0 }.sorted() ?? [],
+                      cards: options.memo?.finish(visits: Set(visitIDs)))
     }
 
     /// Where a build's pages go: to the cache's writer of their visit and the sink, or, with no

@@ -41,16 +41,83 @@ import Testing
         }
     }
 
-    /// An error in one visit fails the build either way, with the same diagnostics, and the
-    /// pages made while loading are not among its files.
-    @Test func aFailedBuildWritesNothingEitherWay() {
+    /// Builds `tree` through a sink, as `scorecard build` does, with `cache`.
+    func build(_ tree: SourceTree, whileLoading: Bool, drafts: Bool = false, cache: (any EditionStore)? = nil)
+        -> (files: [String: [UInt8]], report: SiteBuilder.Report) {
+        let files = LockedBox([String: [UInt8]]())
+        let sink = SiteBuilder.Sink(write: { p, b in files.withLock { $0[p] = b } },
+                                    place: { p, _, b in let bytes = try b(); files.withLock { $0[p] = bytes } })
+        var options = SiteBuilder.Options(drafts: drafts, cache: cache, tool: "test 1")
+        options.renderWhileLoading = whileLoading
+        let report = SiteBuilder.build(tree, options: options, into: sink)
+        return (files.withLock { $0 }, report)
+    }
+
+    /// Pages are made while loading where they can be: both visits of the small site, and
+    /// none of the sample site, which has official statistics (attached to the visits only
+    /// once all have been read).
+    @Test func visitsAreRenderedWhileLoading() {
+        let small = build(recorded(SourceTree(files: SmallSite.files)), whileLoading: true)
+        #expect(small.report.rendered == [SmallSite.february, SmallSite.july])
+        #expect(small.report.renderedWhileLoading == [SmallSite.february, SmallSite.july])
+        let after = build(recorded(SourceTree(files: SmallSite.files)), whileLoading: false)
+        #expect(after.report.renderedWhileLoading == [])
+        #expect(after.files == small.files)
+        let sample = build(SourceTreeReader.read(site: SampleSiteTests.root), whileLoading: true)
+        #expect(!sample.report.hasErrors)
+        #expect(sample.report.renderedWhileLoading == [])
+    }
+
+    /// With a cache: the published visits are reused and only the drafts rendered (their
+    /// previous visit, July, read for its figures but not rendered); the same files either way.
+    @Test func withACacheTheFilesAreTheSameEitherWay() throws {
+        var files = DraftTests.withDraft(id: "2020-10", date: "2020-10-14", asOf: "2020-09-30",
+                                         extra: "decided-1wd,2020-09,90.0,,,,\n")
+        for (path, text) in DraftTests.withDraft(id: "2020-12", date: "2020-12-09", asOf: "2020-11-30") where path.hasPrefix("content/visits/2020-12/") {
+            files[path] = text
+        }
+        let tree = recorded(SourceTree(files: files))
+        var results: [[String: [UInt8]]] = []
+        for whileLoading in [true, false] {
+            let cache = EditionCacheTests.temporaryCache()
+            defer { try? FileManager.default.removeItem(at: cache.root) }
+            _ = build(tree, whileLoading: whileLoading, cache: cache)   // fills the cache
+            let warm = build(tree, whileLoading: whileLoading, drafts: true, cache: cache)
+            #expect(!warm.report.hasErrors)
+            #expect(warm.report.reused == [SmallSite.february, SmallSite.july])
+            #expect(warm.report.rendered == ["2020-10", "2020-12"])
+            #expect(warm.report.renderedWhileLoading == (whileLoading ? ["2020-10", "2020-12"] : []))
+            results.append(warm.files)
+        }
+        #expect(results[0].keys.sorted() == results[1].keys.sorted())
+        #expect(results[0].keys.sorted().filter { results[0][$0] != results[1][$0] } == [])
+    }
+
+    /// An error in one visit fails the build either way, with the same diagnostics; the
+    /// pages already made while loading went only to the sink (a staging folder, which the
+    /// caller then discards) and to pending cache entries, which are discarded too.
+    @Test func aFailedBuildKeepsNothingEitherWay() throws {
         var files = SmallSite.files
         files["content/visits/2020-07/front-door/contacts.csv"]! += "decided-1wd,2020-13,50,,,,\n"
-        let (a, b) = bothWays(recorded(SourceTree(files: files)), drafts: false)
-        #expect(a.hasErrors)
-        #expect(a.files.isEmpty && b.files.isEmpty)
-        #expect(a.diagnostics == b.diagnostics)
-        #expect(a.printed.contains { $0.contains("2020-13") })
+        let tree = recorded(SourceTree(files: files))
+        var diagnostics: [[Diagnostic]] = []
+        for whileLoading in [true, false] {
+            let cache = EditionCacheTests.temporaryCache()
+            defer { try? FileManager.default.removeItem(at: cache.root) }
+            let r = build(tree, whileLoading: whileLoading, cache: cache)
+            #expect(r.report.hasErrors)
+            #expect(r.report.fileCount == 0)
+            #expect(r.report.diagnostics.contains { $0.description.contains("2020-13") })
+            // February has no error: its pages were made while loading and reached the sink
+            // (after loading, nothing is made once an error is known); the report lists none.
+            let february = r.files.keys.filter { $0.hasPrefix("visits/\(SmallSite.february)/") }
+            #expect(whileLoading ? !february.isEmpty : r.files.isEmpty)
+            #expect(r.report.rendered == [] && r.report.renderedWhileLoading == [])
+            let left = (try? FileManager.default.subpathsOfDirectory(atPath: cache.root.path)) ?? []
+            #expect(left == [], "the cache kept \(left)")
+            diagnostics.append(r.report.diagnostics)
+        }
+        #expect(diagnostics[0] == diagnostics[1])
     }
 
     // MARK: LoadTimeFigures
@@ -73,7 +140,7 @@ import Testing
     }
 
     /// A visit being read is waited for, and its figures given once it has been read.
-    @Test func aVisitBeingReadIsWaitedFor() async throws {
+    @Test func aVisitBeingReadIsWaitedFor() throws {
         let figures = LoadTimeFigures(site: Self.site)
         let february = try #require(Self.visits.first { $0.id == SmallSite.february })
         figures.start(february.id)
