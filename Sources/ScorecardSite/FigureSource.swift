@@ -16,15 +16,14 @@ final class FigureSource: @unchecked Sendable {
     /// Every visit's previous published visit, by id.
     private let previous: [String: String]
     private let site: Site
-    /// Own figures (not yet compared with the previous visit) recently worked out, oldest
-    /// first, at most `keep` of them: a visit's are asked for by its own pages and by the
-    /// next visit's (and by any draft after it), and two visits are made at a time.
-    private var recent: [(String, VisitFigures)] = []
+    /// Own figures (not yet compared with the previous visit) recently worked out, at most
+    /// `keep` of them: a visit's are asked for by its own pages and by the next visit's (and
+    /// by any draft after it), and two visits are made at a time.
+    private var recent: RecentFigures
     /// The visits whose own figures some thread is working out now: another thread that
     /// needs them waits for them rather than working them out a second time.
     private var computing: Set<String> = []
     private let condition = NSCondition()
-    private let keep: Int
 
     init(visits: [Visit], rows: RowReader? = nil, outline: [VisitFigures], site: Site, keep: Int = 6) {
         self.visits = Dictionary(visits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -33,7 +32,7 @@ final class FigureSource: @unchecked Sendable {
         for v in outline { if let p = v.previousVisitID { previous[v.visit.id] = p } }
         self.previous = previous
         self.site = site
-        self.keep = keep
+        recent = RecentFigures(keep: keep)
     }
 
     /// True when the visit was read whole, so its figures can be worked out.
@@ -44,13 +43,11 @@ final class FigureSource: @unchecked Sendable {
         guard let visit = visits[id] else { return nil }
         condition.lock()
         while true {
-            if let i = recent.lastIndex(where: { $0.0 == id }) {
-                // Kept as the most recently used: a published visit followed by several
-                // drafts is asked for by each of them.
-                let hit = recent.remove(at: i)
-                recent.append(hit)
+            // Kept as the most recently used: a published visit followed by several drafts
+            // is asked for by each of them.
+            if let hit = recent.get(id) {
                 condition.unlock()
-                return hit.1
+                return hit
             }
             guard computing.contains(id) else { break }
             condition.wait()
@@ -60,9 +57,7 @@ final class FigureSource: @unchecked Sendable {
         let figures = VisitFigures.compute(visit: rows?.withRows(visit) ?? visit, site: site, previous: nil)
         condition.lock()
         computing.remove(id)
-        recent.removeAll { $0.0 == id }
-        recent.append((id, figures))
-        if recent.count > keep { recent.removeFirst(recent.count - keep) }
+        recent.put(id, figures)
         condition.broadcast()
         condition.unlock()
         return figures
@@ -72,5 +67,31 @@ final class FigureSource: @unchecked Sendable {
     func figures(_ id: String) -> VisitFigures? {
         guard let mine = own(id) else { return nil }
         return mine.comparing(with: previous[id].flatMap(own))
+    }
+}
+
+/// The own figures of the visits most recently worked out or asked for, at most `keep`:
+/// what `FigureSource` and `LoadTimeFigures` hold while a visit and the next are made.
+struct RecentFigures {
+    let keep: Int
+    /// Least recently used first.
+    private var list: [(id: String, figures: VisitFigures)] = []
+
+    init(keep: Int) { self.keep = keep }
+
+    /// The figures of `id`, which become the most recently used; nil when not kept.
+    mutating func get(_ id: String) -> VisitFigures? {
+        guard let i = list.lastIndex(where: { $0.id == id }) else { return nil }
+        let hit = list.remove(at: i)
+        list.append(hit)
+        return hit.figures
+    }
+
+    /// Keeps `figures` as `id`'s, the most recently used, dropping the least recently used
+    /// beyond `keep`.
+    mutating func put(_ id: String, _ figures: VisitFigures) {
+        list.removeAll { $0.id == id }
+        list.append((id, figures))
+        if list.count > keep { list.removeFirst(list.count - keep) }
     }
 }

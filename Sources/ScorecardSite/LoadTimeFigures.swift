@@ -18,13 +18,12 @@ final class LoadTimeFigures: @unchecked Sendable {
     private let condition = NSCondition()
     /// Visits being read now, whose figures `finish` will bring.
     private var reading: Set<String> = []
-    /// Own figures, oldest first; at most `keep` of them.
-    private var kept: [(String, VisitFigures)] = []
-    private let keep: Int
+    /// Own figures, at most `keep` of them.
+    private var kept: RecentFigures
 
     init(site: Site, keep: Int = 4) {
         self.site = site
-        self.keep = keep
+        kept = RecentFigures(keep: keep)
     }
 
     /// The loader has started reading `id`.
@@ -41,11 +40,7 @@ final class LoadTimeFigures: @unchecked Sendable {
         let figures = visit.map { VisitFigures.compute(visit: $0, site: site, previous: nil) }
         condition.lock()
         reading.remove(id)
-        if let figures {
-            kept.removeAll { $0.0 == id }
-            kept.append((id, figures))
-            if kept.count > keep { kept.removeFirst(kept.count - keep) }
-        }
+        if let figures { kept.put(id, figures) }
         condition.broadcast()
         condition.unlock()
         return figures
@@ -56,7 +51,7 @@ final class LoadTimeFigures: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while true {
-            if let hit = kept.last(where: { $0.0 == id }) { return hit.1 }
+            if let hit = kept.get(id) { return hit }
             guard reading.contains(id) else { return nil }
             condition.wait()
         }
