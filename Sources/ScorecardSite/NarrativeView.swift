@@ -17,7 +17,9 @@ struct NarrativeView {
         let (html, diagnostics) = MarkdownRenderer.render(
             narrative.body, path: narrative.path, firstLine: narrative.bodyFirstLine,
             kpiBlock: { ids, _ in
-                var out = ""
+                // The cards are written straight into the block: a page's cards are most of it,
+                // and wrapping them afterwards copied them all once more.
+                var out = "<div class=\"kpi-block\">\n"
                 for (id, location) in ids {
                     guard let f = figures.indicator(id) else {
                         extra.append(.error("unknown indicator '\(id)' in a kpi block; it is not defined in any scorecard of this visit\(Suggestion.hint(for: id, in: known))", at: location))
@@ -26,7 +28,8 @@ struct NarrativeView {
                     placed.append(id)
                     out += card(f)
                 }
-                return "<div class=\"kpi-block\">\n\(out)</div>\n"
+                out += "</div>\n"
+                return out
             },
             reference: { ref in resolve(ref, known: known) })
         return (Self.scopeFootnotes(html, path: narrative.path), placed, diagnostics + extra)
