@@ -131,13 +131,14 @@ public enum SiteBuilder {
                 loading.wait()
                 let t = loaded.withLock { $0 }!
                 theme = t
-                // A theme that does not load fails the build: plan it as before, with no
-                // pages taken from the cache (those placed are discarded with the staging).
-                if t.renderer == nil {
-                    plan = BuildPlan.make(outline, tree: tree, options: options, theme: nil, sink: nil, placed: LockedBox(0))
-                } else if let renderer = t.renderer {
+                // With the theme loaded, the visits' pages can be made as each is read. A theme
+                // that does not load fails the build: plan it as before, with no pages taken
+                // from the cache (those placed are discarded with the staging).
+                if let renderer = t.renderer {
                     let made = LoadTimePages.make(outline, site: site, tree: tree, plan: plan, options: options, sink: sink, renderer: renderer)
                     early.withLock { $0 = made }
+                } else {
+                    plan = BuildPlan.make(outline, tree: tree, options: options, theme: nil, sink: nil, placed: LockedBox(0))
                 }
             }
             return plan.read
