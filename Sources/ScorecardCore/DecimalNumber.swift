@@ -203,9 +203,23 @@ public enum DecimalNumber {
     }
 
     /// The nearest double, read from the exact decimal digits.
+    ///
+    /// A significand below 2⁵³ and a power of ten up to 10²² are both doubles exactly, so one
+    /// multiplication or division of the two is rounded once, to the nearest double: the
+    /// value reading the digits gives (Clinger's quick path, which `strtod` takes too). Every
+    /// figure of a site is such a decimal; any other is read from its digits.
     public static func double(_ value: Decimal) -> Double {
-        Double(plainText(value)) ?? NSDecimalNumber(decimal: value).doubleValue
+        if let f = DecimalStorage.fields(value), f.significand < 1 << 53, (-22...22).contains(f.exponent) {
+            let significand = Double(UInt64(f.significand))
+            let magnitude = f.exponent >= 0 ? significand * Self.powersOfTen[f.exponent] : significand / Self.powersOfTen[-f.exponent]
+            // A zero is written "0", never "-0", so it reads as +0.
+            return f.negative && f.significand != 0 ? -magnitude : magnitude
+        }
+        return Double(plainText(value)) ?? NSDecimalNumber(decimal: value).doubleValue
     }
+
+    /// 10⁰ to 10²², each a double exactly.
+    static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { p, _ in p * 10 } }
 
     /// The exact decimal text of `value` (no exponent for ordinary figures): the same text
     /// as `NSDecimalNumber(decimal: value).stringValue`, which writes a digit at a time by

@@ -165,3 +165,37 @@ import Testing
         #expect(DecimalNumber.parse("1e5") == nil && DecimalNumber.parse("1.") == nil && DecimalNumber.parse(".5") == nil)
     }
 }
+
+/// `DecimalNumber.double` takes a quick path for small significands and exponents; it must
+/// give exactly the double that reading the decimal's digits gives.
+@Suite struct DecimalToDoubleTests {
+    func read(_ value: Decimal) -> Double { Double(DecimalNumber.plainText(value))! }
+
+    @Test func quickPathIsTheDigitsDouble() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Decimal] = [0, 1, -1, Decimal(string: "0.1")!, Decimal(string: "56.8")!, Decimal(string: "-0.3")!,
+                                 Decimal(100) / Decimal(3), Decimal(UInt64.max), Decimal(1 << 53), Decimal((1 << 53) - 1),
+                                 Decimal(sign: .plus, exponent: 22, significand: 9_007_199_254_740_991),
+                                 Decimal(sign: .minus, exponent: -22, significand: 9_007_199_254_740_991),
+                                 Decimal(sign: .plus, exponent: 23, significand: 7), Decimal(sign: .plus, exponent: -23, significand: 7)]
+        for _ in 0..<100_000 {
+            let significand = UInt64.random(in: 0..<(1 << UInt64.random(in: 1...56, using: &generator)), using: &generator)
+            let exponent = Int.random(in: -26...26, using: &generator)
+            values.append(Decimal(sign: Bool.random(using: &generator) ? .minus : .plus, exponent: exponent,
+                                  significand: Decimal(significand)))
+        }
+        for v in values {
+            let quick = DecimalNumber.double(v)
+            let digits = read(v)
+            #expect(quick.bitPattern == digits.bitPattern, "\(v)")
+        }
+    }
+
+    @Test func workedByHand() {
+        #expect(DecimalNumber.double(Decimal(string: "0.1")!) == 0.1)
+        #expect(DecimalNumber.double(Decimal(string: "-56.8")!) == -56.8)
+        #expect(DecimalNumber.double(Decimal(string: "79")!) == 79)
+        // 2⁵³ + 1 is not a double: it rounds to even, 2⁵³ (the slow path, by its digits).
+        #expect(DecimalNumber.double(Decimal((1 << 53) + 1)) == 9_007_199_254_740_992)
+    }
+}
