@@ -146,6 +146,8 @@ struct CompiledTemplates: Sendable {
         var missed: [Bool]
         /// Set when the render met what the steps do not cover: its text is not used.
         var uncovered = false
+        /// The lowest index of the context stack any lookup has read (`PartialMemo`).
+        var lowestFrame = Int.max
         init(count: Int) {
             found = Array(repeating: false, count: count)
             missed = Array(repeating: false, count: count)
@@ -158,15 +160,17 @@ struct CompiledTemplates: Sendable {
         var stack: [TemplateValue]
         var indentation: String?
         var inherited: [String: Template]?
+        /// Partials kept for placing again (see `PartialMemo`), or nil.
+        var memo: PartialMemo? = nil
     }
 
     /// Renders `template` with `values` as the root context: the text and the names looked
     /// up and never found (sorted), or nil when there is no such template or the render met
     /// what the steps do not cover.
-    func render(_ template: String, _ values: TemplateObject) -> (html: String, unknown: [String])? {
+    func render(_ template: String, _ values: TemplateObject, memo: PartialMemo? = nil) -> (html: String, unknown: [String])? {
         guard let t = templates[template] else { return nil }
         var lookups = Lookups(count: names.count)
-        var context = Context(stack: [.object(values)], indentation: nil, inherited: nil)
+        var context = Context(stack: [.object(values)], indentation: nil, inherited: nil, memo: memo)
         var html = ""
         render(t, &context, &lookups, into: &html)
         if lookups.uncovered { return nil }
@@ -239,10 +243,40 @@ struct CompiledTemplates: Sendable {
             if let inherits {
                 context.inherited = outerInherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
             }
-            render(t, &context, &lookups, into: &out)
+            if context.inherited == nil, let memo = context.memo, case .object(let top)? = context.stack.last,
+               let key = memo.key(name, indentation: context.indentation, object: top) {
+                renderKept(t, key, memo, top, &context, &lookups, into: &out)
+            } else {
+                render(t, &context, &lookups, into: &out)
+            }
             context.indentation = outerIndentation
             context.inherited = outerInherited
         }
+    }
+
+    /// Renders the partial `template` for `key`, or places what an earlier render of it kept.
+    /// Rendering into a text of its own gives what rendering into `out` does: a template's
+    /// indentation looks only at the text it wrote itself.
+    private func renderKept(_ template: Template, _ key: PartialMemo.Key, _ memo: PartialMemo, _ top: TemplateObject,
+                            _ context: inout Context, _ lookups: inout Lookups, into out: inout String) {
+        if let kept = memo[key] {
+            for id in kept.found { lookups.found[id] = true }
+            for id in kept.missed { lookups.missed[id] = true }
+            out += kept.text
+            return
+        }
+        let before = lookups
+        lookups.lowestFrame = Int.max
+        var text = ""
+        render(template, &context, &lookups, into: &text)
+        let topIndex = context.stack.count - 1
+        if !lookups.uncovered && lookups.lowestFrame >= topIndex {
+            let found = lookups.found.indices.filter { lookups.found[$0] && !before.found[$0] }
+            let missed = lookups.missed.indices.filter { lookups.missed[$0] && !before.missed[$0] }
+            memo[key] = PartialMemo.Entry(object: top, text: text, found: found, missed: missed)
+        }
+        lookups.lowestFrame = min(lookups.lowestFrame, before.lowestFrame)
+        out += text
     }
 
     /// Renders `inner` with `value` on top of the stack, then takes it off again.
@@ -286,10 +320,14 @@ struct CompiledTemplates: Sendable {
         if let first = name.parts.first, name.scope != .current {
             if name.scope == .top {
                 value = child(first, id: name.ids[0], of: context.stack.last!, &lookups)
+                lookups.lowestFrame = min(lookups.lowestFrame, context.stack.count - 1)
             } else {
-                for frame in context.stack.reversed() {
-                    if let v = child(first, id: name.ids[0], of: frame, &lookups) { value = v; break }
+                var i = context.stack.count - 1
+                while i >= 0 {
+                    if let v = child(first, id: name.ids[0], of: context.stack[i], &lookups) { value = v; break }
+                    i -= 1
                 }
+                lookups.lowestFrame = min(lookups.lowestFrame, max(i, 0))
             }
             var i = 1
             while i < name.parts.count, let v = value {
@@ -299,6 +337,7 @@ struct CompiledTemplates: Sendable {
         } else {
             // `.`, or a name of dots alone: the current value.
             value = context.stack.last
+            lookups.lowestFrame = min(lookups.lowestFrame, context.stack.count - 1)
         }
         for (k, t) in name.transforms.enumerated() {
             guard let v = value else { return nil }

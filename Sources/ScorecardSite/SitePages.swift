@@ -319,7 +319,7 @@ struct SitePages {
         // The printed pack shows every data table; on screen they start folded.
         cards.cardHTML(f, ids: ids, dataLink: PagePaths.link(from: path, to: PagePaths.dataCSV(v.visit.id, f.scorecardID)),
                        openTable: path == PagePaths.pack(v.visit.id)) { ctx in
-            switch renderer.render("indicator-card", ctx) {
+            switch renderer.render("indicator-card", ctx, memo: cards.partials) {
             case .success(let html): return html
             case .failure(let d): out.add([d]); return nil
             }

@@ -60,6 +60,13 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
 
     /// How many keys it has.
     public var count: Int { entries.count }
+
+    /// The address of the entries' storage: the same for copies of one object, and never
+    /// another's while this one is alive (an object that is changed gets storage of its own).
+    /// Nil for an object with no entries, whose storage may be shared.
+    var storage: UnsafeRawPointer? {
+        entries.isEmpty ? nil : entries.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+    }
 }
 
 /// Records which keys templates asked for, so a key no context has (a typo) fails the build

@@ -59,15 +59,20 @@ public struct ThemeRenderer: Sendable {
     /// True when the theme has a template called `name`.
     public func has(_ name: String) -> Bool { sources[name] != nil }
 
-    /// Renders `template` with `context`. Unknown keys are reported at their first use.
+    /// Renders `template` with `context`. Unknown keys are reported at their first use. With
+    /// `memo`, the compiled templates place partials an earlier render kept (`PartialMemo`).
     public func render(_ template: String, _ context: TemplateObject) -> Result<String, Diagnostic> {
+        render(template, context, memo: nil)
+    }
+
+    func render(_ template: String, _ context: TemplateObject, memo: PartialMemo?) -> Result<String, Diagnostic> {
         let file = "\(theme.sourcePath)/templates/\(template).mustache"
         guard sources[template] != nil else {
             return .failure(.error("the theme has no template '\(template)'; expected \(file)", at: SourceLocation(path: theme.sourcePath)))
         }
         let html: String
         let unknown: [String]
-        if let r = compiled?.render(template, context) {
+        if let r = compiled?.render(template, context, memo: memo) {
             (html, unknown) = r
         } else {
             let recorder = LookupRecorder()

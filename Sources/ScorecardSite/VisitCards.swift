@@ -26,6 +26,9 @@ final class VisitCards {
         let published: TemplateObject?
         /// The chart by its id: the id is written into the chart.
         var charts: [String: TemplateValue] = [:]
+        /// The data table and the published comparators' table by their caption's id: one
+        /// object for every page that shows them, so that `partials` can keep their rendering.
+        var tables: [String: TemplateValue] = [:]
 
         init(_ f: IndicatorFigures, previousVisitTitle: String?) {
             values = IndicatorView.cardValues(f, previousVisitTitle: previousVisitTitle)
@@ -37,6 +40,8 @@ final class VisitCards {
 
     /// By scorecard id, then indicator id.
     private var parts: [String: [String: Parts]] = [:]
+    /// The data tables' renderings, made once and placed on every page that shows them.
+    let partials = PartialMemo()
 
     init(visit: String, previousVisitTitle: String?, memo: CardMemo? = nil) {
         self.visit = visit
@@ -65,9 +70,17 @@ final class VisitCards {
         func make() -> String? {
             let chart = p.charts[chartID] ?? IndicatorCharts.figure(f, id: chartID, headline: p.headline).map(TemplateValue.html) ?? .empty
             p.charts[chartID] = chart
-            let table = p.table.map { IndicatorView.table(withCaptionID: tableID, $0) } ?? .empty
-            var values = IndicatorView.card(sameOnEveryPage: p.values, anchor: anchor, chart: chart, table: table, dataLink: dataLink)
-            values["publishedTable"] = p.published.map { IndicatorView.table(withCaptionID: publishedID!, $0) } ?? .empty
+            func table(_ id: String, _ object: TemplateObject?) -> TemplateValue {
+                guard let object else { return .empty }
+                if let made = p.tables[id] { return made }
+                let made = IndicatorView.table(withCaptionID: id, object)
+                p.tables[id] = made
+                partials.register(made)
+                return made
+            }
+            var values = IndicatorView.card(sameOnEveryPage: p.values, anchor: anchor, chart: chart,
+                                            table: table(tableID, p.table), dataLink: dataLink)
+            values["publishedTable"] = publishedID.map { table($0, p.published) } ?? .empty
             values["openTable"] = .flag(openTable)
             return render(values)
         }

@@ -175,4 +175,67 @@ import Testing
         #expect(CompiledTemplates.htmlEscape("a<b>&\"c'd é") == "a&lt;b&gt;&amp;&quot;c&#39;d é")
         #expect(try render(["t": "{{v}}|{{{v}}}"], ["v": .text("<&'\">")]) == "&lt;&amp;&#39;&quot;&gt;|<&'\">")
     }
+
+    // MARK: Partials kept for placing again
+
+    /// Renders `template` with the same registered object under each of `outer`'s values,
+    /// through one memo, and by swift-mustache's own renderer (`fresh`), the reference.
+    func renderTwice(_ templates: [String: String], object: TemplateObject, outer: [TemplateObject]) throws
+        -> (kept: [String], fresh: [String], placed: Int) {
+        let renderer = try #require(ThemeRenderer.load(Self.theme(templates)).renderer)
+        let library = try #require(ThemeRenderer.load(Self.theme(templates), compile: false).renderer)
+        let memo = PartialMemo()
+        let value = TemplateValue.object(object)
+        memo.register(value)
+        func text(_ r: Result<String, Diagnostic>) -> String {
+            switch r {
+            case .success(let s): return s
+            case .failure(let d): return "error: \(d.message)"
+            }
+        }
+        var kept: [String] = []
+        var fresh: [String] = []
+        for var values in outer {
+            values["obj"] = value
+            kept.append(text(renderer.render("t", values, memo: memo)))
+            fresh.append(text(library.render("t", values)))
+        }
+        return (kept, fresh, memo.placed)
+    }
+
+    /// A partial that reads only its object is rendered once and placed again, indented as
+    /// where it stands, and the names it found still count as found: `caption`, missed at
+    /// the top, is found in the partial, so neither render reports it unknown.
+    @Test func aPartialOfItsObjectAloneIsPlacedAgain() throws {
+        let templates = ["t": "<div>\n  {{#obj}}\n  {{>p}}\n  {{/obj}}\n</div>{{^caption}}!{{/caption}}{{x}}",
+                         "p": "<p>{{caption}}</p>\n{{#rows}}<i>{{.}}</i>\n{{/rows}}"]
+        let object: TemplateObject = ["caption": .text("A & B"), "rows": .list([.text("1"), .text("2")])]
+        let r = try renderTwice(templates, object: object, outer: [["x": .text("one")], ["x": .text("two")]])
+        // By hand, the parts that do not depend on swift-mustache's indentation rules: the
+        // partial's escaped caption, and `{{^caption}}` at the top, which is not found there.
+        #expect(r.fresh.allSatisfy { $0.contains("  <p>A &amp; B</p>\n") })
+        #expect(r.fresh[0].hasSuffix("</div>!one") && r.fresh[1].hasSuffix("</div>!two"))
+        #expect(r.kept == r.fresh)
+        #expect(r.placed == 1)
+    }
+
+    /// A partial that reads a name from below its object (the page's) is never placed
+    /// again: its text depends on more than the object.
+    @Test func aPartialThatReadsThePageIsRenderedEachTime() throws {
+        let templates = ["t": "{{#obj}}{{>p}}{{/obj}}", "p": "{{caption}} on {{page}}"]
+        let object: TemplateObject = ["caption": .text("Table")]
+        let r = try renderTwice(templates, object: object, outer: [["page": .text("one")], ["page": .text("two")]])
+        #expect(r.fresh == ["Table on one", "Table on two"])
+        #expect(r.kept == r.fresh)
+        #expect(r.placed == 0)
+    }
+
+    /// A name the partial misses everywhere is unknown each time, kept or not.
+    @Test func aPartialsUnknownKeyIsReportedEachTime() throws {
+        let templates = ["t": "{{#obj}}{{>p}}{{/obj}}", "p": "{{caption}}{{captoin}}"]
+        let object: TemplateObject = ["caption": .text("Table")]
+        let r = try renderTwice(templates, object: object, outer: [[:], [:]])
+        #expect(r.kept.allSatisfy { $0.hasPrefix("error: unknown key 'captoin'") })
+        #expect(r.kept == r.fresh)
+    }
 }
