@@ -1,6 +1,5 @@
 public import ScorecardCore
 internal import CCmarkGFM
-import Foundation
 
 /// Narrative Markdown to HTML: GitHub-flavoured Markdown (tables, strikethrough, autolinks,
 /// task lists, footnotes) through cmark-gfm, with author HTML shown as text, dangerous link
@@ -228,19 +227,7 @@ struct RenderPass {
         let offset = utf8.distance(from: utf8.startIndex, to: start)
         var needle = needle
         var text = text
-        let at: Int? = text.withUTF8 { hay in
-            needle.withUTF8 { n in
-                guard let base = hay.baseAddress, let nb = n.baseAddress, let first = n.first else { return nil }
-                // Each place the first byte is, found by the C library's memchr.
-                var i = offset
-                while hay.count - i >= n.count, let hit = memchr(base + i, Int32(first), hay.count - i - n.count + 1) {
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + at, nb, n.count) == 0 { return at }
-                    i = at + 1
-                }
-                return nil
-            }
-        }
+        let at = text.withUTF8 { hay in needle.withUTF8 { hay.index(of: $0, from: offset) } }
         guard let at else { return nil }
         let lower = utf8.index(utf8.startIndex, offsetBy: at)
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)

@@ -55,21 +55,10 @@ struct NarrativeView {
         return out
     }
 
-    /// True when `needle` occurs in the UTF-8 of `text`. The C library's `memchr`, which
-    /// looks at many bytes at a time, finds each place the needle's first byte is.
+    /// True when `needle` occurs in the UTF-8 of `text` (`UnsafeBufferPointer.index(of:from:)`).
     static func bytes(of text: String, contain needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
         var text = text
-        return text.withUTF8 { hay in
-            guard let base = hay.baseAddress, hay.count >= needle.count else { return false }
-            let last = hay.count - needle.count   // the last place the needle can start
-            var i = 0
-            while let found = hay.index(of: first, from: i, before: last + 1) {
-                if needle.withUnsafeBytes({ memcmp(base + found, $0.baseAddress!, needle.count) }) == 0 { return true }
-                i = found + 1
-            }
-            return false
-        }
+        return text.withUTF8 { hay in needle.withUnsafeBufferPointer { hay.index(of: $0) != nil } }
     }
 
     func resolve(_ ref: InlineReference, known: [String]) -> ReferenceResolution {
