@@ -47,8 +47,8 @@ public struct PublishRecord: Sendable, Hashable {
         return hex(SHA256.hash(data: normalised))
     }
 
-    /// A SHA-256 digest in lower-case hex.
-    public static func hex(_ digest: SHA256.Digest) -> String {
+    /// Bytes (a SHA-256 digest, a checksum) in lower-case hex, two digits a byte.
+    public static func hex(_ digest: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)

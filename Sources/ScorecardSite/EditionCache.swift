@@ -165,14 +165,10 @@ public final class EditionCache: EditionStore {
     static func checksum(_ bytes: some Collection<UInt8>) -> String {
         let h = bytes.withContiguousStorageIfAvailable { XXH3_128bits($0.baseAddress, $0.count) }
             ?? Array(bytes).withUnsafeBufferPointer { XXH3_128bits($0.baseAddress, $0.count) }
-        var digits = [UInt8](repeating: 0, count: 32)
-        for (i, word) in [h.high64, h.low64].enumerated() {
-            for k in 0..<16 {
-                let nibble = UInt8((word >> (60 - 4 * k)) & 0xF)
-                digits[16 * i + k] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
-            }
-        }
-        return String(decoding: digits, as: UTF8.self)
+        // The library's canonical form: the 16 bytes, most significant first.
+        var canonical = XXH128_canonical_t()
+        XXH128_canonicalFromHash(&canonical, h)
+        return withUnsafeBytes(of: canonical.digest) { PublishRecord.hex($0) }
     }
 }
 
