@@ -358,12 +358,8 @@ struct ObservationLoader {
             guard utf8[utf8.index(after: i)] == UInt8(ascii: "]") else { return nil }
         default: return nil
         }
-        switch letter {
-        case UInt8(ascii: "c"): return .suppressed
-        case UInt8(ascii: "x"): return .notAvailable
-        case UInt8(ascii: "z"): return .notApplicable
-        default: return nil
-        }
+        // Each symbol's raw value is its one letter.
+        return StatisticalSymbol.allCases.first { $0.rawValue.utf8.first == letter }
     }
 
     /// Rules that look across all rows: one period form per indicator; `rolling` needs
