@@ -44,8 +44,9 @@ final class LoadTimePages: Sendable {
     /// have been read.
     static func make(_ outline: ContentOutline, site: Site, tree: SourceTree, plan: BuildPlan, options: SiteBuilder.Options,
                      sink: SiteBuilder.Sink?, renderer: ThemeRenderer) -> LoadTimePages? {
+        let statistics = "content/statistics"
         guard let sink, options.renderWhileLoading, options.only == nil, options.memo == nil, !options.keyByContent,
-              !tree.entries.keys.contains(where: { $0 == "content/statistics" || $0.hasPrefix("content/statistics/") })
+              tree.entries[statistics] == nil, tree.children(of: statistics).isEmpty
         else { return nil }
         let all = SiteBuilder.outline(outline.visits)
         let written = all.filter { options.drafts || $0.visit.status == .published }
@@ -78,7 +79,7 @@ final class LoadTimePages: Sendable {
             guard let f = figures.own(p) else { return }
             before = f
         }
-        pages.renderPages(of: mine.comparing(with: before), previous: before, into: out)
+        pages.renderPages(of: mine.comparing(with: before), previous: .some(before), into: out, dataFiles: true)
         rendered.withLock { _ = $0.insert(id) }
     }
 }

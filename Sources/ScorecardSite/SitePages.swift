@@ -137,18 +137,12 @@ struct SitePages {
         renderPages(of: v, into: out, dataFiles: dataFiles)
     }
 
-    /// Renders every page of a visit whose figures are worked out, and its data files, with
-    /// `previous`, the own figures of its previous visit, given rather than asked of `source`:
-    /// for a build that renders a visit as soon as it has been read (`LoadTimeFigures`).
-    func renderPages(of v: VisitFigures, previous: VisitFigures?, into out: Output) {
-        let changes = changes(v, previous: previous)
-        renderCardPages(v, changes, into: out)
-        renderChanges(v, changes, into: out, dataFiles: true)
-    }
-
-    /// Renders every page of a visit whose figures are worked out.
-    private func renderPages(of v: VisitFigures, into out: Output, dataFiles: Bool) {
-        let changes = changes(v, previous: previousFigures(v))
+    /// Renders every page of a visit whose figures are worked out, and with `dataFiles` its
+    /// data files. `previous` is the own figures of its previous visit, asked of `source` when
+    /// not given (a build that renders a visit as soon as it has been read gives them:
+    /// `LoadTimeFigures`).
+    func renderPages(of v: VisitFigures, previous: VisitFigures?? = nil, into out: Output, dataFiles: Bool) {
+        let changes = changes(v, previous: previous ?? previousFigures(v))
         renderCardPages(v, changes, into: out)
         renderChanges(v, changes, into: out, dataFiles: dataFiles)
     }
